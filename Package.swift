@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "kb",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kb", targets: ["kb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only code that includes ICU headers; its public header includes <stdint.h> alone.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Corpus", dependencies: ["CLibXML2", "CZlib"], swiftSettings: strict),
+        .target(name: "Extractor", dependencies: ["Corpus", "CICUShim"], swiftSettings: strict),
+        .executableTarget(
+            name: "kb",
+            dependencies: [
+                "Corpus", "Extractor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: strict),
+        .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "Corpus"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,222 @@
+import CZlib
+import Foundation
+
+/// Reads press releases from files, folders (recursively) or standard input.
+public struct CorpusReader: Sendable {
+    public var boilerplate: BoilerplateRules
+    /// Publication date for documents whose text gives none (`--published`).
+    public var defaultPublished: CalendarDate?
+
+    public init(boilerplate: BoilerplateRules, defaultPublished: CalendarDate? = nil) {
+        self.boilerplate = boilerplate
+        self.defaultPublished = defaultPublished
+    }
+
+    /// The extensions read when walking a folder.
+    public static let documentExtensions = [".txt", ".html", ".htm", ".jsonl", ".jsonl.gz"]
+
+    /// Every document under `path` (a file or a folder), in path order; failures are reported, never fatal.
+    public func forEachDocument(at path: String, _ body: (Swift.Result<Document, CorpusError>) throws -> Void) rethrows {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            try body(.failure(.unreadable(path: path, reason: "no such file or folder")))
+            return
+        }
+        if isDirectory.boolValue {
+            for file in Self.files(under: path) {
+                try forEachDocumentInFile(file, body)
+            }
+        } else {
+            try forEachDocumentInFile(path, body)
+        }
+    }
+
+    /// Reads all documents under `path`.
+    public func read(path: String) -> (documents: [Document], failures: [CorpusError]) {
+        var documents: [Document] = []
+        var failures: [CorpusError] = []
+        forEachDocument(at: path) { outcome in
+            switch outcome {
+            case .success(let d): documents.append(d)
+            case .failure(let e): failures.append(e)
+            }
+        }
+        return (documents, failures)
+    }
+
+    /// Document files below a folder, sorted so runs are repeatable; hidden files are skipped.
+    public static func files(under folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            let lower = name.lowercased()
+            if documentExtensions.contains(where: { lower.hasSuffix($0) }) {
+                result.append((folder as NSString).appendingPathComponent(relative))
+            }
+        }
+        return result.sorted()
+    }
+
+    func forEachDocumentInFile(_ path: String, _ body: (Swift.Result<Document, CorpusError>) throws -> Void) rethrows {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".jsonl.gz") || lower.hasSuffix(".ndjson") {
+            let bytes: [UInt8]
+            do {
+                bytes = lower.hasSuffix(".gz") ? try Self.gunzip(path: path) : try Self.readBytes(path: path)
+            } catch {
+                try body(.failure(error))
+                return
+            }
+            try forEachJSONLine(bytes, path: path, body)
+            return
+        }
+        let outcome: Swift.Result<Document, CorpusError>
+        do {
+            let bytes = try Self.readBytes(path: path)
+            outcome = .success(try document(bytes: bytes, path: path))
+        } catch {
+            outcome = .failure(error)
+        }
+        try body(outcome)
+    }
+
+    /// A document from bytes; `path` names it (`-` for standard input) and picks HTML or text by its extension or content.
+    public func document(bytes: [UInt8], path: String) throws(CorpusError) -> Document {
+        let decoded = try TextDecoding.decode(bytes, path: path)
+        let lower = path.lowercased()
+        let isHTML = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || (path == "-" && Self.looksLikeHTML(decoded.text))
+        var doc = isHTML ? htmlDocument(decoded.text, path: path) : textDocument(decoded.text, path: path)
+        if let warning = decoded.warning { doc.warnings.append(warning) }
+        return doc
+    }
+
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let head = text.prefix(512).lowercased()
+        return head.contains("<!doctype html") || head.contains("<html")
+    }
+
+    func textDocument(_ text: String, path: String, knownTitle: String? = nil) -> Document {
+        let layout = PlainTextLayout(boilerplate: boilerplate).read(text, knownTitle: knownTitle)
+        var doc = Document(id: ContentHash.documentID(text), source: path, format: .text, text: text,
+                           title: layout.title, titleSpan: layout.titleSpan, published: layout.published,
+                           publishedSource: layout.publishedSource, reporter: layout.reporter, editor: layout.editor,
+                           outlet: layout.outlet, datelinePlace: layout.datelinePlace, photoCredits: layout.photoCredits,
+                           paragraphs: layout.paragraphs)
+        applyDefaultDate(&doc)
+        return doc
+    }
+
+    func htmlDocument(_ text: String, path: String) -> Document {
+        let page = HTMLReader(boilerplate: boilerplate).read(text)
+        var doc = Document(id: ContentHash.documentID(text), source: path, url: page.url, format: .html, text: text,
+                           title: page.title, titleSpan: page.titleSpan, published: page.published,
+                           publishedSource: page.publishedSource, reporter: page.reporter, editor: page.editor,
+                           outlet: page.outlet, photoCredits: page.photoCredits, paragraphs: page.paragraphs)
+        applyDefaultDate(&doc)
+        return doc
+    }
+
+    private func applyDefaultDate(_ doc: inout Document) {
+        if doc.published == nil, let date = defaultPublished {
+            doc.published = date
+            doc.publishedSource = "--published"
+        }
+    }
+
+    // MARK: - JSON lines
+
+    struct Record: Decodable {
+        var id: String?
+        var title: String?
+        var published: String?
+        var url: String?
+        var source: String?
+        var text: String?
+    }
+
+    /// One document per line: `id, title, published, url, text` (and `source`, the outlet).
+    func forEachJSONLine(_ bytes: [UInt8], path: String, _ body: (Swift.Result<Document, CorpusError>) throws -> Void) rethrows {
+        let decoder = JSONDecoder()
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            lineNumber += 1
+            let line = bytes[start..<end]
+            start = end + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let outcome: Swift.Result<Document, CorpusError>
+            do {
+                let record = try decoder.decode(Record.self, from: Data(line))
+                outcome = jsonDocument(record, path: path, line: lineNumber)
+            } catch {
+                outcome = .failure(.malformedRecord(path: path, line: lineNumber, reason: "not a JSON object with id, title, published, url, text (\(Self.describe(error)))"))
+            }
+            try body(outcome)
+        }
+    }
+
+    func jsonDocument(_ record: Record, path: String, line: Int) -> Swift.Result<Document, CorpusError> {
+        guard let text = record.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return .failure(.malformedRecord(path: path, line: line, reason: "the record has no text"))
+        }
+        let title = record.title.map { PlainTextLayout.collapse($0) }
+        var doc = textDocument(text, path: "\(path)#\(line)", knownTitle: title)
+        doc.format = .jsonLines
+        doc.url = record.url
+        if let title, !title.isEmpty { doc.title = title }
+        if let published = record.published, let date = CalendarDate(iso: String(published.prefix(10))) {
+            doc.published = date
+            doc.publishedSource = "meta"
+        }
+        if let source = record.source, !source.isEmpty {
+            doc.outlet = source
+        } else if let url = record.url, let host = HTMLReader.host(url) {
+            doc.outlet = host
+        }
+        applyDefaultDate(&doc)
+        return .success(doc)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if case DecodingError.typeMismatch(_, let context) = error { return context.debugDescription }
+        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        return "invalid JSON"
+    }
+
+    // MARK: - Bytes
+
+    static func readBytes(path: String) throws(CorpusError) -> [UInt8] {
+        if path == "-" {
+            return Array(FileHandle.standardInput.readDataToEndOfFile())
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw .unreadable(path: path, reason: exists ? "permission denied" : "no such file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "cannot read the file")
+        }
+        return Array(data)
+    }
+
+    /// Decompresses a gzip file with zlib.
+    static func gunzip(path: String) throws(CorpusError) -> [UInt8] {
+        guard FileManager.default.isReadableFile(atPath: path), let file = gzopen(path, "rb") else {
+            throw .unreadable(path: path, reason: "cannot open the gzip file")
+        }
+        defer { gzclose(file) }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
+            if n < 0 { throw .unreadable(path: path, reason: "corrupt gzip data") }
+            if n == 0 { break }
+            output.append(contentsOf: buffer[0..<Int(n)])
+        }
+        if output.isEmpty { throw .empty(path: path) }
+        return output
+    }
+}

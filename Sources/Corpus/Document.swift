@@ -1,0 +1,168 @@
+/// One paragraph of a document's body: its cleaned text and where each of its characters sits in the source.
+///
+/// Offsets are Unicode scalar offsets into `Document.text` (the file's text as decoded, before any cleaning).
+public struct Paragraph: Sendable, Hashable {
+    /// The paragraph as a reader sees it (for HTML: tags removed, entities decoded).
+    public let text: String
+    /// The range of the source text this paragraph was read from.
+    public let sourceRange: Range<Int>
+    /// Source offset of each scalar of `text`; nil when `text` is exactly the source slice.
+    public let offsets: [Int]?
+
+    public init(text: String, sourceRange: Range<Int>, offsets: [Int]? = nil) {
+        self.text = text
+        self.sourceRange = sourceRange
+        self.offsets = offsets
+    }
+
+    /// Maps a range of scalar offsets within `text` to the source range it came from.
+    public func sourceRange(of local: Range<Int>) -> Range<Int> {
+        guard let offsets, !offsets.isEmpty else {
+            return (sourceRange.lowerBound + local.lowerBound)..<(sourceRange.lowerBound + local.upperBound)
+        }
+        let lo = offsets[min(max(local.lowerBound, 0), offsets.count - 1)]
+        let lastIndex = min(max(local.upperBound - 1, 0), offsets.count - 1)
+        let hi = local.isEmpty ? lo : offsets[lastIndex] + 1
+        return lo..<max(lo, hi)
+    }
+}
+
+/// Where a document came from and what kind of page it was.
+public enum DocumentFormat: String, Sendable, Codable {
+    case text, html, jsonLines = "jsonl"
+}
+
+/// A press release read from a file: its source text, metadata and the body paragraphs.
+public struct Document: Sendable {
+    /// Stable id from the content (hex of a 64-bit hash of the decoded text).
+    public var id: String
+    /// Path or URL it was read from (`path#line` for a JSON lines record).
+    public var source: String
+    public var url: String?
+    public var format: DocumentFormat
+    /// The decoded text as read; every span points into it.
+    public var text: String
+    public var title: String?
+    public var titleSpan: Range<Int>?
+    public var published: CalendarDate?
+    /// Where the publication date was read from (`header`, `byline`, `meta`, `dateline`, `--published`…).
+    public var publishedSource: String?
+    public var reporter: String?
+    public var editor: String?
+    public var outlet: String?
+    /// The place of a dateline such as `Jakarta (ANTARA) -`.
+    public var datelinePlace: String?
+    /// Photo credits (`Foto: Ainaya Amartasya`): credits, not people in the news.
+    public var photoCredits: [String]
+    public var paragraphs: [Paragraph]
+    /// Things worth telling the user that did not stop reading (a guessed encoding…).
+    public var warnings: [String]
+
+    public init(id: String, source: String, url: String? = nil, format: DocumentFormat, text: String,
+                title: String? = nil, titleSpan: Range<Int>? = nil, published: CalendarDate? = nil,
+                publishedSource: String? = nil, reporter: String? = nil, editor: String? = nil,
+                outlet: String? = nil, datelinePlace: String? = nil, photoCredits: [String] = [],
+                paragraphs: [Paragraph] = [], warnings: [String] = []) {
+        self.id = id
+        self.source = source
+        self.url = url
+        self.format = format
+        self.text = text
+        self.title = title
+        self.titleSpan = titleSpan
+        self.published = published
+        self.publishedSource = publishedSource
+        self.reporter = reporter
+        self.editor = editor
+        self.outlet = outlet
+        self.datelinePlace = datelinePlace
+        self.photoCredits = photoCredits
+        self.paragraphs = paragraphs
+        self.warnings = warnings
+    }
+
+    /// The body as one string, paragraphs separated by a blank line.
+    public var bodyText: String {
+        paragraphs.map(\.text).joined(separator: "\n\n")
+    }
+
+    /// The source text between two scalar offsets.
+    public func slice(_ range: Range<Int>) -> String {
+        ScalarText(text).slice(range)
+    }
+}
+
+/// A string viewed as an array of Unicode scalars, the unit of every offset in kb.
+public struct ScalarText: Sendable {
+    public let scalars: [Unicode.Scalar]
+
+    public init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    public init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
+    public var count: Int { scalars.count }
+
+    public func slice(_ range: Range<Int>) -> String {
+        let lo = min(max(range.lowerBound, 0), scalars.count)
+        let hi = min(max(range.upperBound, lo), scalars.count)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lo..<hi])
+        return String(view)
+    }
+
+    /// Line ranges without their terminators (LF, CRLF or CR).
+    public func lines(in range: Range<Int>? = nil) -> [Range<Int>] {
+        let bounds = range ?? 0..<scalars.count
+        var result: [Range<Int>] = []
+        var start = bounds.lowerBound
+        var i = bounds.lowerBound
+        while i < bounds.upperBound {
+            let c = scalars[i]
+            if c == "\n" || c == "\r" {
+                result.append(start..<i)
+                if c == "\r", i + 1 < bounds.upperBound, scalars[i + 1] == "\n" { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < bounds.upperBound { result.append(start..<bounds.upperBound) }
+        return result
+    }
+
+    /// The range without leading and trailing white space (including no-break spaces).
+    public func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi, Self.isSpace(scalars[lo]) { lo += 1 }
+        while hi > lo, Self.isSpace(scalars[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    public static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isWhitespace || s == "\u{FEFF}" || s == "\u{200B}"
+    }
+
+    /// First offset at or after `from` where `needle` occurs, or nil.
+    public func find(_ needle: [Unicode.Scalar], from: Int, to end: Int? = nil, caseInsensitive: Bool = false) -> Int? {
+        let limit = (end ?? scalars.count) - needle.count
+        guard !needle.isEmpty, from <= limit else { return nil }
+        var i = max(from, 0)
+        while i <= limit {
+            var j = 0
+            while j < needle.count, Self.equal(scalars[i + j], needle[j], caseInsensitive) { j += 1 }
+            if j == needle.count { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func equal(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ caseInsensitive: Bool) -> Bool {
+        if a == b { return true }
+        guard caseInsensitive, a.isASCII, b.isASCII else { return false }
+        return a.value | 0x20 == b.value | 0x20 && a.properties.isAlphabetic
+    }
+}

@@ -1,0 +1,92 @@
+/// Finds the same story published twice (two outlets, a re-edit) with MinHash over word shingles.
+///
+/// Outlets trim and extend stories, so the test is containment (how much of the shorter text the
+/// other one holds), estimated from the MinHash Jaccard estimate and the two shingle counts.
+public struct NearDuplicateIndex: Sendable {
+    /// Words per shingle.
+    public static let shingleSize = 4
+    /// Hash functions in a signature.
+    public static let signatureSize = 64
+    /// Estimated containment from which two documents are near-duplicates.
+    public var threshold: Double
+
+    public struct Signature: Sendable {
+        public var minima: [UInt64]
+        public var shingles: Int
+    }
+
+    public private(set) var signatures: [(id: String, signature: Signature)] = []
+
+    public init(threshold: Double = 0.6) {
+        self.threshold = threshold
+    }
+
+    /// The MinHash signature of a body text (lowercased letters and digits, words joined in shingles).
+    public static func signature(of text: String) -> Signature {
+        var words: [UInt64] = []
+        var current: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for s in text.unicodeScalars {
+            if s.properties.isAlphabetic || s.properties.numericType != nil {
+                for byte in String(s).lowercased().utf8 {
+                    current ^= UInt64(byte)
+                    current = current &* 0x0000_0100_0000_01B3
+                }
+                inWord = true
+            } else if inWord {
+                words.append(current)
+                current = 0xcbf2_9ce4_8422_2325
+                inWord = false
+            }
+        }
+        if inWord { words.append(current) }
+        var mins = [UInt64](repeating: .max, count: signatureSize)
+        let k = min(shingleSize, max(words.count, 1))
+        guard words.count >= k, !words.isEmpty else { return Signature(minima: mins, shingles: 0) }
+        for i in 0...(words.count - k) {
+            var h: UInt64 = 0
+            for w in words[i..<(i + k)] { h = (h &* 31) &+ w }
+            for j in 0..<signatureSize {
+                let x = mix(h ^ seeds[j])
+                if x < mins[j] { mins[j] = x }
+            }
+        }
+        return Signature(minima: mins, shingles: words.count - k + 1)
+    }
+
+    /// The fraction of equal signature slots: an estimate of the Jaccard similarity of the shingle sets.
+    public static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        guard a.count == b.count, !a.isEmpty else { return 0 }
+        return Double(zip(a, b).filter { $0 == $1 && $0 != .max }.count) / Double(a.count)
+    }
+
+    /// Estimated share of the smaller document's shingles that the other one contains.
+    public static func containment(_ a: Signature, _ b: Signature) -> Double {
+        let smaller = min(a.shingles, b.shingles)
+        guard smaller >= 20 else { return 0 }  // a few shared words say nothing about a story
+        let j = similarity(a.minima, b.minima)
+        return min(1, j * Double(a.shingles + b.shingles) / ((1 + j) * Double(smaller)))
+    }
+
+    /// Adds a document and returns the ids of earlier documents it nearly duplicates, most similar first.
+    public mutating func add(id: String, text: String) -> [(id: String, similarity: Double)] {
+        let signature = Self.signature(of: text)
+        var matches: [(id: String, similarity: Double)] = []
+        for other in signatures where other.id != id {
+            let s = Self.containment(signature, other.signature)
+            if s >= threshold { matches.append((other.id, s)) }
+        }
+        signatures.append((id, signature))
+        return matches.sorted { $0.similarity > $1.similarity }
+    }
+
+    static let seeds: [UInt64] = (0..<UInt64(signatureSize)).map { mix($0 &+ 0x9E37_79B9_7F4A_7C15) }
+
+    /// SplitMix64's finalizer: spreads the bits of one hash into an independent-looking one.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

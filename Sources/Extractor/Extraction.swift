@@ -1,0 +1,144 @@
+public import Corpus
+
+/// Everything `kb extract` reports about one document: the contract in `docs/extraction-format.md`.
+public struct Extraction: Sendable, Codable {
+    public struct DocumentInfo: Sendable, Codable, Equatable {
+        public var id: String
+        public var source: String
+        public var title: String?
+        public var published: String?
+        public var reporter: String?
+        public var editor: String?
+        public var outlet: String?
+        public var url: String?
+        public var photoCredits: [String]?
+        public var nearDuplicates: [String]?
+        public var warnings: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, source, title, published, reporter, editor, outlet, url
+            case photoCredits = "photo_credits", nearDuplicates = "near_duplicates", warnings
+        }
+
+        public init(_ document: Document) {
+            id = document.id
+            source = document.source
+            title = document.title
+            published = document.published?.iso
+            reporter = document.reporter
+            editor = document.editor
+            outlet = document.outlet
+            url = document.url
+            photoCredits = document.photoCredits.isEmpty ? nil : document.photoCredits
+            warnings = document.warnings.isEmpty ? nil : document.warnings
+        }
+
+        /// Keys of the contract are always written, as null when unknown.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(source, forKey: .source)
+            try c.encode(title, forKey: .title)
+            try c.encode(published, forKey: .published)
+            try c.encode(reporter, forKey: .reporter)
+            try c.encode(editor, forKey: .editor)
+            try c.encode(outlet, forKey: .outlet)
+            try c.encodeIfPresent(url, forKey: .url)
+            try c.encodeIfPresent(photoCredits, forKey: .photoCredits)
+            try c.encodeIfPresent(nearDuplicates, forKey: .nearDuplicates)
+            try c.encodeIfPresent(warnings, forKey: .warnings)
+        }
+    }
+
+    public var document: DocumentInfo
+    public var officials: [OfficialFact] = []
+    public var programs: [ProgramFact] = []
+    public var figures: [FigureFact] = []
+    public var money: [MoneyFact] = []
+    public var dates: [DateFact] = []
+    public var locations: [LocationFact] = []
+    public var events: [EventFact] = []
+
+    public init(document: DocumentInfo) {
+        self.document = document
+    }
+}
+
+/// A person with a position, as `Kepala Dinas Sosial DKI Jakarta, Premi Lasari`.
+public struct OfficialFact: Sendable, Codable, Hashable {
+    public var name: String
+    public var title: String?
+    public var org: String?
+    public var entity: String?
+    public var surface: String
+    public var span: [Int]
+}
+
+/// A program or target group (`Karang Taruna`, `TKSK`).
+public struct ProgramFact: Sendable, Codable, Hashable {
+    public var name: String
+    public var acronym: String?
+    public var entity: String?
+    public var surface: String
+    public var span: [Int]
+}
+
+/// A counted figure: `lebih dari 400 tenaga sosial`.
+public struct FigureFact: Sendable, Codable, Hashable {
+    public var value: Double?
+    public var max: Double?
+    public var unit: String?
+    public var qualifier: String?
+    public var about: String?
+    public var surface: String
+    public var span: [Int]
+}
+
+/// An amount of money: `Rp1,6 triliun`.
+public struct MoneyFact: Sendable, Codable, Hashable {
+    public var value: Double?
+    public var max: Double?
+    public var currency: String
+    public var qualifier: String?
+    public var per: String?
+    public var about: String?
+    public var surface: String
+    public var span: [Int]
+}
+
+/// A date normalized against the publication date.
+public struct DateFact: Sendable, Codable, Hashable {
+    public var surface: String
+    public var normalized: String?
+    public var granularity: String
+    public var warning: String?
+    public var span: [Int]
+}
+
+/// A place: a region of Jakarta, a building, a street.
+public struct LocationFact: Sendable, Codable, Hashable {
+    public var name: String
+    public var type: String?
+    public var code: String?
+    public var parent: String?
+    public var surface: String
+    public var span: [Int]
+}
+
+/// A participant figure of an event.
+public struct Participants: Sendable, Codable, Hashable {
+    public var value: Double?
+    public var unit: String?
+}
+
+/// Who did what, in which program, when and where.
+public struct EventFact: Sendable, Codable, Hashable {
+    public var actor: String?
+    public var action: String
+    public var program: String?
+    public var date: String?
+    public var location: String?
+    public var participants: [Participants]
+    public var sentence: String
+    public var span: [Int]
+}

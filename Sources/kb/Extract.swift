@@ -1,0 +1,84 @@
+import ArgumentParser
+import Corpus
+import Extractor
+import Foundation
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read press releases and print what they say, one JSON object per document.",
+        discussion: "PATH is a file (.txt, .html, .htm, .jsonl, .jsonl.gz), a folder read recursively, or - for standard input."
+    )
+
+    @Argument(help: ArgumentHelp("File, folder or - (standard input).", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: "json (default when piped) or text (default on a terminal).")
+    var format: OutputFormat?
+
+    @OptionGroup var reading: ReadingOptions
+
+    func run() throws {
+        let reader = try reading.corpusReader()
+        let format = self.format ?? (Console.stdoutIsTerminal ? .text : .json)
+        var documents: [Document] = []
+        var failed = 0
+        for path in paths {
+            reader.forEachDocument(at: path) { outcome in
+                switch outcome {
+                case .success(let doc):
+                    for warning in doc.warnings { Console.warn("warning: \(warning)") }
+                    documents.append(doc)
+                case .failure(let error):
+                    Console.warn("error: \(error.description)")
+                    failed += 1
+                }
+            }
+        }
+        var index = NearDuplicateIndex()
+        var links: [String: [String]] = [:]
+        for doc in documents {
+            for match in index.add(id: doc.id, text: doc.bodyText) {
+                links[doc.id, default: []].append(match.id)
+                links[match.id, default: []].append(doc.id)
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        for doc in documents {
+            var extraction = Extraction(document: .init(doc))
+            extraction.document.nearDuplicates = links[doc.id]
+            switch format {
+            case .json:
+                let data = try encoder.encode(extraction)
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+            case .text:
+                print(TextReport.describe(doc, extraction))
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The human-readable form of an extraction.
+enum TextReport {
+    static func describe(_ doc: Document, _ extraction: Extraction) -> String {
+        var lines: [String] = []
+        lines.append("── \(doc.source)")
+        lines.append("   id         \(doc.id)")
+        lines.append("   title      \(doc.title ?? "–")")
+        lines.append("   published  \(doc.published?.iso ?? "–")\(doc.publishedSource.map { " (\($0))" } ?? "")")
+        if let r = doc.reporter { lines.append("   reporter   \(r)") }
+        if let e = doc.editor { lines.append("   editor     \(e)") }
+        if let o = doc.outlet { lines.append("   outlet     \(o)") }
+        if let p = doc.datelinePlace { lines.append("   dateline   \(p)") }
+        if !doc.photoCredits.isEmpty { lines.append("   photo      \(doc.photoCredits.joined(separator: "; "))") }
+        if let dups = extraction.document.nearDuplicates { lines.append("   near-duplicate of \(dups.joined(separator: ", "))") }
+        let words = doc.paragraphs.reduce(0) { $0 + $1.text.split(separator: " ").count }
+        lines.append("   body       \(doc.paragraphs.count) paragraphs, \(words) words")
+        for paragraph in doc.paragraphs {
+            let excerpt = paragraph.text.count > 110 ? String(paragraph.text.prefix(110)) + "…" : paragraph.text
+            lines.append("     [\(paragraph.sourceRange.lowerBound)–\(paragraph.sourceRange.upperBound)) \(excerpt)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct KB: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kb",
+        abstract: "A knowledge base of Indonesian government press releases.",
+        discussion: """
+            kb reads press releases (text, HTML, JSON lines), finds who did what, in which program, \
+            when, where and with what figures, and keeps every fact tied to the words it came from.
+            """,
+        version: KBVersion.string,
+        subcommands: [Extract.self]
+    )
+}

@@ -1,0 +1,302 @@
+import Foundation
+import Testing
+@testable import Corpus
+
+private func reader(published: CalendarDate? = nil) throws -> CorpusReader {
+    let rules = try BoilerplateRules.load(path: TestPaths.gazetteer + "/boilerplate.tsv")
+    return CorpusReader(boilerplate: rules, defaultPublished: published)
+}
+
+private func readOne(_ path: String) throws -> Document {
+    let result = try reader().read(path: path)
+    #expect(result.failures.isEmpty, "\(result.failures)")
+    return try #require(result.documents.first)
+}
+
+struct SeedExpectation: Sendable, CustomStringConvertible {
+    var file: String
+    var title: String?
+    var published: String?
+    var reporter: String?
+    var editor: String?
+    var outlet: String?
+    var description: String { file }
+}
+
+@Suite("Reading the bundled press releases")
+struct SeedTests {
+    static let seeds: [SeedExpectation] = [
+        .init(file: "beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt",
+              title: "Dinsos DKI Perkuat Pilar Sosial dengan Beragam Pelatihan", published: "2025-01-21",
+              reporter: "Aldi Geri Lumban Tobing", editor: "Erikyanri Maulana", outlet: "beritajakarta.id"),
+        .init(file: "dinsos-2025-07-01-temu-wagub-program-strategis.txt",
+              title: "Temu Wagub DKI, Jajaran Dinsos Paparkan Program Strategis 2025 dan Proyeksi 2026",
+              published: "2025-07-01", reporter: "Pusdatin", editor: nil, outlet: "dinsos.jakarta.go.id"),
+        .init(file: "dinsos-2025-05-23-pekerja-penyuluh-sosial.txt",
+              title: "Optimalkan Peran Pekerja dan Penyuluh Sosial, Dinsos DKI Siap Transformasi Layanan Kesos",
+              published: "2025-05-23", reporter: "Pusdatin", editor: nil, outlet: "dinsos.jakarta.go.id"),
+        // The Jakarta Pusat apel opens with a photo caption and states no date; the Karang Taruna release has neither title nor date.
+        .init(file: "sudinsos-jakpus-apel-gabungan-pilar-sosial.txt", title: nil, published: nil),
+        .init(file: "dinsos-karang-taruna-peningkatan-peran-serta-2025.txt", title: nil, published: nil),
+    ]
+
+    @Test("metadata of each seed", arguments: seeds)
+    func metadata(_ seed: SeedExpectation) throws {
+        let doc = try readOne(TestPaths.corpus(seed.file))
+        #expect(doc.title == seed.title)
+        #expect(doc.published?.iso == seed.published)
+        #expect(doc.reporter == seed.reporter)
+        #expect(doc.editor == seed.editor)
+        #expect(doc.outlet == seed.outlet)
+        #expect(!doc.paragraphs.isEmpty)
+    }
+
+    @Test("every paragraph's offsets slice exactly its text out of the file", arguments: seeds)
+    func offsetsMapBack(_ seed: SeedExpectation) throws {
+        let doc = try readOne(TestPaths.corpus(seed.file))
+        let fileText = try String(contentsOfFile: TestPaths.corpus(seed.file), encoding: .utf8)
+        let scalars = Array(fileText.unicodeScalars)
+        for paragraph in doc.paragraphs {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[paragraph.sourceRange])
+            #expect(String(view) == paragraph.text)
+        }
+        if let span = doc.titleSpan, let title = doc.title {
+            #expect(doc.slice(span) == title)
+        }
+    }
+
+    @Test("the Berita Jakarta body ends before BERITA TERKAIT and keeps no boilerplate")
+    func beritaJakartaBoilerplate() throws {
+        let doc = try readOne(TestPaths.corpus(Self.seeds[0].file))
+        let body = doc.bodyText
+        #expect(doc.paragraphs.last?.text.hasSuffix("tandasnya.") == true)
+        for junk in ["BERITA TERKAIT", "BERITA POPULER", "Bagikan ke", "+indeks", "Gulkarmat", "(Foto: Istimewa)", "775"] {
+            #expect(!body.contains(junk), "body contains \(junk)")
+        }
+        // The pull quote above the byline repeats a later sentence and is layout, not news.
+        #expect(!doc.paragraphs.contains { $0.text == "\"untuk menjawab tantangan permasalahan sosial di Jakarta,\"" })
+        #expect(doc.photoCredits == ["Istimewa"])
+        let end = try #require(doc.paragraphs.last?.sourceRange.upperBound)
+        let terkait = try #require(doc.text.range(of: "BERITA TERKAIT"))
+        #expect(end < doc.text.unicodeScalars.distance(from: doc.text.startIndex, to: terkait.lowerBound))
+    }
+
+    @Test("a photo caption is a credit, not body text")
+    func photoCaption() throws {
+        let doc = try readOne(TestPaths.corpus("sudinsos-jakpus-apel-gabungan-pilar-sosial.txt"))
+        #expect(doc.photoCredits == ["Ainaya Amartasya"])
+        #expect(doc.paragraphs.first?.text.hasPrefix("Suku Dinas Sosial (Sudinsos)") == true)
+        #expect(!doc.bodyText.contains("Foto:"))
+    }
+
+    @Test("the Dinas Sosial footer menu is not body")
+    func dinsosFooter() throws {
+        let doc = try readOne(TestPaths.corpus("dinsos-2025-07-01-temu-wagub-program-strategis.txt"))
+        #expect(!doc.bodyText.contains("Berita Utama"))
+        #expect(!doc.bodyText.contains("Pusdatin: 01 Jul"))
+        #expect(doc.paragraphs.first?.text.hasPrefix("Kepala Dinas Sosial Provinsi DKI Jakarta, Iqbal Akbarudin") == true)
+    }
+
+    @Test("a folder is read recursively and ids are stable")
+    func folder() throws {
+        let first = try reader().read(path: TestPaths.repoRoot.appendingPathComponent("corpus").path)
+        let second = try reader().read(path: TestPaths.repoRoot.appendingPathComponent("corpus").path)
+        #expect(first.documents.count == 5)
+        #expect(first.failures.isEmpty)
+        #expect(first.documents.map(\.id) == second.documents.map(\.id))
+        #expect(Set(first.documents.map(\.id)).count == 5)
+    }
+
+    @Test("--published supplies a date only where the text has none")
+    func defaultPublished() throws {
+        let date = try #require(CalendarDate(iso: "2025-06-21"))
+        let result = try reader(published: date).read(path: TestPaths.repoRoot.appendingPathComponent("corpus").path)
+        let bySource = Dictionary(uniqueKeysWithValues: result.documents.map { (($0.source as NSString).lastPathComponent, $0) })
+        #expect(bySource["sudinsos-jakpus-apel-gabungan-pilar-sosial.txt"]?.published == date)
+        #expect(bySource["sudinsos-jakpus-apel-gabungan-pilar-sosial.txt"]?.publishedSource == "--published")
+        #expect(bySource["beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt"]?.published?.iso == "2025-01-21")
+    }
+}
+
+@Suite("Formats and encodings")
+struct FormatTests {
+    @Test("an HTML page: metadata from meta tags, body from the article, no navigation or footer")
+    func htmlPage() throws {
+        let path = TestPaths.fixture("documents/antara-page.html")
+        let doc = try readOne(path)
+        #expect(doc.format == .html)
+        #expect(doc.title == "Dinsos DKI salurkan bantuan bagi korban kebakaran")
+        #expect(doc.published?.iso == "2025-03-12")
+        #expect(doc.outlet == "ANTARA News")
+        #expect(doc.reporter == "Siti Nurbaiti")
+        #expect(doc.url == "https://www.antaranews.com/berita/1234/dinsos-dki-salurkan-bantuan")
+        #expect(doc.photoCredits == ["Dok. Dinsos DKI"])
+        let texts = doc.paragraphs.map(\.text)
+        #expect(texts.first?.hasPrefix("Jakarta (ANTARA) - Dinas Sosial (Dinsos) DKI Jakarta menyalurkan") == true)
+        #expect(texts.contains("Kepala Dinas Sosial DKI Jakarta Premi Lasari mengatakan bantuan berupa makanan siap saji & perlengkapan tidur diberikan sejak hari pertama."))
+        #expect(texts.contains("“Kami pastikan kebutuhan dasar warga terpenuhi,” ujar Premi."))
+        #expect(texts.contains("Sebanyak 45 petugas Tagana dikerahkan ke lokasi."))
+        let body = doc.bodyText
+        for junk in ["Beranda", "Hak cipta", "Terpopuler", "Baca juga", "5.000 paket", "tracking", "999"] {
+            #expect(!body.contains(junk), "body contains \(junk)")
+        }
+        // Each kept character maps to the character of the page source it came from.
+        let source = ScalarText(doc.text)
+        let paragraph = try #require(doc.paragraphs.first { $0.text.contains("&") })
+        let local = try #require(paragraph.text.range(of: "siap saji & perlengkapan"))
+        let lo = paragraph.text.unicodeScalars.distance(from: paragraph.text.startIndex, to: local.lowerBound)
+        let hi = paragraph.text.unicodeScalars.distance(from: paragraph.text.startIndex, to: local.upperBound)
+        #expect(source.slice(paragraph.sourceRange(of: lo..<hi)) == "siap saji &amp; perlengkapan")
+        let plain = try #require(doc.paragraphs.first { $0.text.hasPrefix("Sebanyak 45") })
+        #expect(source.slice(plain.sourceRange) == plain.text)
+    }
+
+    @Test("a JSON lines file gives one document per line with its metadata")
+    func jsonLines() throws {
+        let result = try reader().read(path: TestPaths.fixture("documents/two-records.jsonl"))
+        #expect(result.failures.isEmpty)
+        #expect(result.documents.count == 2)
+        let first = try #require(result.documents.first)
+        #expect(first.title == "Dinsos DKI Bina 1.452 UMKM melalui Program Jakpreneur")
+        #expect(first.published?.iso == "2025-01-07")
+        #expect(first.outlet == "beritajakarta.id")
+        #expect(first.url == "https://www.beritajakarta.id/berita/1")
+        #expect(first.source.hasSuffix("two-records.jsonl#1"))
+        let second = result.documents[1]
+        #expect(second.published == nil)
+        #expect(second.datelinePlace == "Jakarta")
+        #expect(second.paragraphs.first?.text.hasPrefix("Suku Dinas Sosial Jakarta Timur") == true)
+        #expect(second.slice(second.paragraphs[0].sourceRange) == second.paragraphs[0].text)
+    }
+
+    @Test("a malformed JSON line is reported with file and line, the other lines are read")
+    func malformedJSONLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-jsonl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("bad.jsonl").path
+        let good = #"{"id":"a","title":"Judul","published":"2025-02-03","url":null,"text":"Dinas Sosial menyalurkan bantuan."}"#
+        try "\(good)\n{not json\n\(good.replacingOccurrences(of: "\"a\"", with: "\"b\""))\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try reader().read(path: path)
+        #expect(result.documents.count == 2)
+        #expect(result.failures.count == 1)
+        #expect(result.failures.first?.description.hasPrefix("\(path):2:") == true)
+    }
+
+    @Test("the bundled gzip corpus format is read through zlib")
+    func gzip() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-gz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = dir.appendingPathComponent("two.jsonl")
+        try FileManager.default.copyItem(atPath: TestPaths.fixture("documents/two-records.jsonl"), toPath: plain.path)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = [plain.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let result = try reader().read(path: plain.path + ".gz")
+        #expect(result.documents.map(\.title) == ["Dinsos DKI Bina 1.452 UMKM melalui Program Jakpreneur", "Sudinsos Jaktim jangkau 30 PPKS"])
+    }
+
+    @Test("text that is not UTF-8 is read as Windows-1252 with a warning naming the file")
+    func windows1252() throws {
+        let path = TestPaths.fixture("documents/windows-1252.txt")
+        let doc = try readOne(path)
+        #expect(doc.bodyText.contains("Cipinang “Melayu” dengan nilai Rp50 juta – sesuai"))
+        #expect(doc.warnings.count == 1)
+        #expect(doc.warnings.first?.contains(path) == true)
+        #expect(doc.title == "Dinsos DKI Salurkan Bantuan Sembako")
+    }
+
+    @Test("a byte-order mark and CRLF lines read like the plain file, with offsets into the decoded text")
+    func crlfAndBOM() throws {
+        let doc = try readOne(TestPaths.fixture("documents/crlf-bom.txt"))
+        #expect(doc.title == "Temu Wagub DKI, Jajaran Dinsos Paparkan Program Strategis 2025 dan Proyeksi 2026")
+        #expect(doc.published?.iso == "2025-07-01")
+        #expect(doc.paragraphs.count == 7)
+        for paragraph in doc.paragraphs {
+            #expect(doc.slice(paragraph.sourceRange) == paragraph.text)
+            #expect(!paragraph.text.contains("\r"))
+        }
+    }
+
+    @Test("binary, empty and missing files give errors that name them", arguments: ["image.txt", "empty.txt", "missing.txt"])
+    func badFiles(_ name: String) throws {
+        let path = TestPaths.fixture("documents/\(name)")
+        let result = try reader().read(path: path)
+        #expect(result.documents.isEmpty)
+        let error = try #require(result.failures.first)
+        #expect(error.path == path)
+        #expect(error.description.hasPrefix(path))
+        switch name {
+        case "image.txt": #expect(error == .binary(path: path))
+        case "empty.txt": #expect(error == .empty(path: path))
+        default: #expect(error.description.contains("no such file"))
+        }
+    }
+
+    @Test("a dateline names the place and the outlet and is not body text")
+    func dateline() throws {
+        let text = "Judul Berita Tentang Bansos\n\nJAKARTA, KOMPAS.com - Pemprov DKI menyalurkan bansos.\n"
+        let doc = try reader().document(bytes: Array(text.utf8), path: "kompas.txt")
+        #expect(doc.datelinePlace == "Jakarta")
+        #expect(doc.outlet == "KOMPAS.com")
+        #expect(doc.paragraphs.first?.text == "Pemprov DKI menyalurkan bansos.")
+    }
+}
+
+@Suite("Boilerplate rules are data")
+struct BoilerplateTests {
+    @Test("a bad rule line names the file and the line")
+    func badRule() {
+        let tsv = "pattern\tmatch\taction\nBERITA TERKAIT\tline\tend\nBaca juga:\tsomewhere\tskip\n"
+        #expect(throws: CorpusError.malformedRule(path: "rules.tsv", line: 3, reason: "match must be line, prefix or suffix, not 'somewhere'")) {
+            try BoilerplateRules.parse(tsv, path: "rules.tsv")
+        }
+    }
+
+    @Test("end and skip rules")
+    func actions() throws {
+        let rules = try BoilerplateRules.load(path: TestPaths.gazetteer + "/boilerplate.tsv")
+        #expect(rules.action(for: "BERITA TERKAIT") == .end)
+        #expect(rules.action(for: "Baca juga: Dinsos buka dapur umum") == .skip)
+        #expect(rules.action(for: "VIDEO +indeks") == .end)
+        #expect(rules.action(for: "Dinas Sosial menggelar apel") == nil)
+    }
+}
+
+@Suite("Near-duplicates")
+struct NearDuplicateTests {
+    @Test("the same story from two outlets is linked, other releases are not")
+    func linked() throws {
+        let folder = TestPaths.repoRoot.appendingPathComponent("corpus").path
+        var docs = try reader().read(path: folder).documents
+        docs.append(try readOne(TestPaths.fixture("documents/near-duplicate-antara.txt")))
+        var index = NearDuplicateIndex()
+        var pairs: [(String, String)] = []
+        for doc in docs {
+            for match in index.add(id: doc.id, text: doc.bodyText) { pairs.append((doc.source, match.id)) }
+        }
+        #expect(pairs.count == 1)
+        let beritaJakarta = try #require(docs.first { $0.source.contains("beritajakarta") })
+        #expect(pairs.first?.0.hasSuffix("near-duplicate-antara.txt") == true)
+        #expect(pairs.first?.1 == beritaJakarta.id)
+    }
+}
+
+@Suite("Calendar")
+struct CalendarDateTests {
+    @Test("weekdays and day arithmetic")
+    func weekdays() throws {
+        let d = try #require(CalendarDate(iso: "2025-01-21"))
+        #expect(d.weekday == 2)  // Selasa
+        #expect(d.adding(days: 11).iso == "2025-02-01")
+        #expect(CalendarDate(year: 2025, month: 2, day: 29) == nil)
+        #expect(CalendarDate(daysSinceEpoch: d.daysSinceEpoch) == d)
+        #expect(IndonesianCalendar.month(named: "Agt") == 8)
+        #expect(IndonesianCalendar.month(named: "May") == 5)
+        #expect(IndonesianCalendar.weekday(named: "Jumat") == 5)
+    }
+}

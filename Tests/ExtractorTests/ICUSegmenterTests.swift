@@ -1,0 +1,44 @@
+import Testing
+@testable import Extractor
+
+@Suite("ICU behind the C shim")
+struct ICUSegmenterTests {
+    private func words(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return ICUSegmenter.segments(scalars[...], kind: .word).compactMap { segment in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[segment.range])
+            let word = String(view)
+            return word.allSatisfy(\.isWhitespace) ? nil : word
+        }
+    }
+
+    @Test("word boundaries come back as scalar offsets, also after characters outside the BMP")
+    func scalarOffsets() {
+        // 🙏 is two UTF-16 units but one scalar: the offsets after it must not shift.
+        let text = "Terima kasih 🙏 Dinas Sosial"
+        let scalars = Array(text.unicodeScalars)
+        let segments = ICUSegmenter.segments(scalars[...], kind: .word)
+        #expect(segments.last?.range.upperBound == scalars.count)
+        #expect(words(text) == ["Terima", "kasih", "🙏", "Dinas", "Sosial"])
+    }
+
+    @Test("sentence boundaries")
+    func sentences() {
+        let text = "Premi hadir. Ia membuka acara! Peserta senang?"
+        let scalars = Array(text.unicodeScalars)
+        let ends = ICUSegmenter.segments(scalars[...], kind: .sentence).map(\.range.upperBound)
+        #expect(ends == [13, 31, scalars.count])
+    }
+
+    @Test("ICU marks numbers and letters with its rule status")
+    func statuses() {
+        let text = "1.600 peserta"
+        let scalars = Array(text.unicodeScalars)
+        let segments = ICUSegmenter.segments(scalars[...], kind: .word)
+        #expect(segments.first?.range == 0..<5)
+        #expect(segments.first.map { (100..<200).contains($0.status) } == true)
+        #expect(segments.last.map { (200..<300).contains($0.status) } == true)
+        #expect(!ICUSegmenter.icuVersion.isEmpty)
+    }
+}
