@@ -1,0 +1,259 @@
+import Corpus
+
+/// What a token is.
+public enum TokenKind: String, Sendable, Codable {
+    case word, number, date, punctuation, symbol, url, email, hashtag, abbreviation
+}
+
+/// A token with its span: Unicode scalar offsets into the text that was tokenized.
+public struct Token: Sendable, Hashable, Codable {
+    public var text: String
+    public var span: Range<Int>
+    public var kind: TokenKind
+    /// Case-folded text.
+    public var normalized: String
+    /// Root word for words (from the stemmer), else the normalized text.
+    public var stem: String
+}
+
+/// A sentence and its tokens.
+public struct Sentence: Sendable, Hashable, Codable {
+    public var text: String
+    public var span: Range<Int>
+    public var tokens: [Token]
+}
+
+/// ICU's word and sentence boundaries, then an Indonesian retokenizing stage driven by data:
+/// abbreviations stay whole, reduplication and hyphenated forms stay whole, `Rp1,6` splits,
+/// `21/1` and `22/5/2025` stay whole, URLs, e-mail addresses and hashtags stay whole.
+public struct Tokenizer: Sendable {
+    public var abbreviations: Abbreviations
+    /// Root of a lowercased word; the identity when no stemmer is given.
+    public var stem: @Sendable (String) -> String
+
+    public init(abbreviations: Abbreviations, stem: @escaping @Sendable (String) -> String = { $0 }) {
+        self.abbreviations = abbreviations
+        self.stem = stem
+    }
+
+    /// Sentences of `text`, with tokens; spans are scalar offsets into `text` plus `base`.
+    public func sentences(_ text: String, base: Int = 0) -> [Sentence] {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = tokenize(scalars)
+        var boundaries = ICUSegmenter.segments(scalars[...], kind: .sentence).map(\.range.upperBound)
+        // ICU ends a sentence after `Dr.` or an initial before a capital; an abbreviation never ends one.
+        boundaries = boundaries.filter { end in
+            guard end < scalars.count else { return true }
+            var i = end
+            while i > 0, ScalarText.isSpaceLike(scalars[i - 1]) { i -= 1 }
+            guard let last = tokens.last(where: { $0.span.upperBound <= i }), last.span.upperBound == i else { return true }
+            return last.kind != .abbreviation
+        }
+        var result: [Sentence] = []
+        var start = 0
+        var t = 0
+        for end in boundaries {
+            var lo = start
+            var hi = end
+            while lo < hi, ScalarText.isSpaceLike(scalars[lo]) { lo += 1 }
+            while hi > lo, ScalarText.isSpaceLike(scalars[hi - 1]) { hi -= 1 }
+            var sentenceTokens: [Token] = []
+            while t < tokens.count, tokens[t].span.lowerBound < end {
+                var token = tokens[t]
+                token.span = (token.span.lowerBound + base)..<(token.span.upperBound + base)
+                sentenceTokens.append(token)
+                t += 1
+            }
+            if lo < hi {
+                result.append(Sentence(text: Self.string(scalars[lo..<hi]), span: (lo + base)..<(hi + base), tokens: sentenceTokens))
+            }
+            start = end
+        }
+        return result
+    }
+
+    /// Tokens of `scalars`, spans relative to its start.
+    public func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        let protected = Self.atomicSpans(scalars)
+        var raw: [(range: Range<Int>, kind: TokenKind)] = []
+        var p = 0
+        for segment in ICUSegmenter.segments(scalars[...], kind: .word) {
+            let r = segment.range
+            if p < protected.count, r.lowerBound >= protected[p].range.lowerBound {
+                // Segments inside a URL, e-mail or hashtag collapse into it.
+                if r.lowerBound < protected[p].range.upperBound {
+                    if raw.last?.range != protected[p].range { raw.append(protected[p]) }
+                    if r.upperBound >= protected[p].range.upperBound { p += 1 }
+                    continue
+                }
+                p += 1
+            }
+            if r.count == 1 || r.allSatisfy({ ScalarText.isSpaceLike(scalars[$0]) }) {
+                if ScalarText.isSpaceLike(scalars[r.lowerBound]) { continue }
+            }
+            raw.append((r, Self.kind(segment.status, scalars[r])))
+        }
+        let merged = merge(raw, scalars)
+        return merged.map { piece in
+            let text = Self.string(scalars[piece.range])
+            let normalized = text.lowercased()
+            let stem = (piece.kind == .word) ? stem(normalized) : normalized
+            return Token(text: text, span: piece.range, kind: piece.kind, normalized: normalized, stem: stem)
+        }
+    }
+
+    // MARK: - Merging
+
+    private func merge(_ raw: [(range: Range<Int>, kind: TokenKind)], _ s: [Unicode.Scalar]) -> [(range: Range<Int>, kind: TokenKind)] {
+        var out: [(range: Range<Int>, kind: TokenKind)] = []
+        var i = 0
+        func adjacent(_ a: Int, _ b: Int) -> Bool { b < raw.count && raw[a].range.upperBound == raw[b].range.lowerBound }
+        func text(_ a: Int) -> String { Self.string(s[raw[a].range]) }
+        while i < raw.count {
+            let current = raw[i]
+            // Currency glued to its amount: `Rp1,6` → `Rp` `1,6`.
+            if current.kind == .word || current.kind == .number, let split = Self.currencySplit(s, current.range) {
+                out.append((current.range.lowerBound..<split, .symbol))
+                out.append((split..<current.range.upperBound, .number))
+                i += 1
+                continue
+            }
+            // Abbreviations with periods: the longest run of pieces that is a known abbreviation.
+            if current.kind == .word || current.kind == .number {
+                var best: Int?
+                var j = i
+                var joined = text(i)
+                while j + 1 < raw.count, j - i < abbreviations.maxPieces, adjacent(j, j + 1) {
+                    j += 1
+                    joined += text(j)
+                    if abbreviations.kind(of: joined) != nil { best = j }
+                }
+                if let end = best {
+                    out.append((current.range.lowerBound..<raw[end].range.upperBound, .abbreviation))
+                    i = end + 1
+                    continue
+                }
+                // An initial: one capital letter and a period before a capitalised word (`M. Ridwan`).
+                if current.range.count == 1, s[current.range.lowerBound].properties.isUppercase, adjacent(i, i + 1),
+                   text(i + 1) == ".", i + 2 < raw.count, !adjacent(i + 1, i + 2),
+                   s[raw[i + 2].range.lowerBound].properties.isUppercase,
+                   i == 0 || !adjacent(i - 1, i) {
+                    out.append((current.range.lowerBound..<raw[i + 1].range.upperBound, .abbreviation))
+                    i += 2
+                    continue
+                }
+            }
+            // Day/month dates: `21/1`, `22/5/2025`.
+            if current.kind == .number, let end = Self.dateEnd(raw, i, s) {
+                out.append((current.range.lowerBound..<raw[end].range.upperBound, .date))
+                i = end + 1
+                continue
+            }
+            // Hyphenated forms and reduplication: `pilar-pilar`, `e-KTP`, `Covid-19`, `ke-29`.
+            if current.kind == .word || current.kind == .number {
+                var end = i
+                var hasWord = current.kind == .word
+                while end + 2 < raw.count, adjacent(end, end + 1), adjacent(end + 1, end + 2),
+                      text(end + 1) == "-", raw[end + 2].kind == .word || raw[end + 2].kind == .number {
+                    hasWord = hasWord || raw[end + 2].kind == .word
+                    if !hasWord { break }
+                    end += 2
+                }
+                if end > i, hasWord {
+                    out.append((current.range.lowerBound..<raw[end].range.upperBound, .word))
+                    i = end + 1
+                    continue
+                }
+            }
+            // Leading-comma decimals: `,77`.
+            if text(i) == ",", adjacent(i, i + 1), raw[i + 1].kind == .number, i == 0 || !adjacent(i - 1, i) {
+                out.append((current.range.lowerBound..<raw[i + 1].range.upperBound, .number))
+                i += 2
+                continue
+            }
+            out.append(current)
+            i += 1
+        }
+        return out
+    }
+
+    /// `Rp1,6`, `Rp.1.500`, `US$5`: where the amount starts, or nil.
+    static func currencySplit(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
+        let prefixes: [[Unicode.Scalar]] = [["R", "p", "."], ["R", "p"], ["U", "S", "$"], ["I", "D", "R"], ["U", "S", "D"]]
+        for prefix in prefixes where r.count > prefix.count {
+            var ok = true
+            for (k, c) in prefix.enumerated() where s[r.lowerBound + k] != c { ok = false; break }
+            if ok, s[r.lowerBound + prefix.count].properties.numericType != nil,
+               (r.lowerBound + prefix.count..<r.upperBound).allSatisfy({ s[$0].properties.numericType != nil || s[$0] == "." || s[$0] == "," }) {
+                return r.lowerBound + prefix.count
+            }
+        }
+        return nil
+    }
+
+    /// The last raw token of a `d/m` or `d/m/yyyy` date starting at `i`, or nil.
+    static func dateEnd(_ raw: [(range: Range<Int>, kind: TokenKind)], _ i: Int, _ s: [Unicode.Scalar]) -> Int? {
+        func adjacent(_ a: Int, _ b: Int) -> Bool { b < raw.count && raw[a].range.upperBound == raw[b].range.lowerBound }
+        func number(_ a: Int) -> Int? { Int(string(s[raw[a].range])) }
+        guard adjacent(i, i + 1), adjacent(i + 1, i + 2), string(s[raw[i + 1].range]) == "/",
+              raw[i + 2].kind == .number, let day = number(i), let month = number(i + 2),
+              (1...31).contains(day), (1...12).contains(month), raw[i].range.count <= 2, raw[i + 2].range.count <= 2 else { return nil }
+        if adjacent(i + 2, i + 3), adjacent(i + 3, i + 4), string(s[raw[i + 3].range]) == "/", raw[i + 4].kind == .number,
+           raw[i + 4].range.count == 4 || raw[i + 4].range.count == 2 {
+            return i + 4
+        }
+        return i + 2
+    }
+
+    /// URLs, e-mail addresses and hashtags: whitespace-delimited chunks kept whole, trailing punctuation left out.
+    static func atomicSpans(_ s: [Unicode.Scalar]) -> [(range: Range<Int>, kind: TokenKind)] {
+        var spans: [(range: Range<Int>, kind: TokenKind)] = []
+        var i = 0
+        while i < s.count {
+            while i < s.count, ScalarText.isSpaceLike(s[i]) { i += 1 }
+            let start = i
+            while i < s.count, !ScalarText.isSpaceLike(s[i]) { i += 1 }
+            var lo = start
+            var hi = i
+            let openers: Set<Unicode.Scalar> = ["(", "\"", "“", "'", "‘", "["]
+            let closers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "\"", "”", "'", "’", "!", "?", "]"]
+            while lo < hi, openers.contains(s[lo]) { lo += 1 }
+            while hi > lo, closers.contains(s[hi - 1]) { hi -= 1 }
+            guard hi - lo >= 3 else { continue }
+            let chunk = string(s[lo..<hi]).lowercased()
+            if chunk.hasPrefix("http://") || chunk.hasPrefix("https://") || chunk.hasPrefix("www.") {
+                spans.append((lo..<hi, .url))
+            } else if s[lo] == "#", s[lo + 1].properties.isAlphabetic {
+                spans.append((lo..<hi, .hashtag))
+            } else if let at = chunk.firstIndex(of: "@"), at != chunk.startIndex,
+                      chunk[chunk.index(after: at)...].contains("."), !chunk.hasSuffix("@") {
+                spans.append((lo..<hi, .email))
+            }
+        }
+        return spans
+    }
+
+    static func kind(_ status: Int32, _ piece: ArraySlice<Unicode.Scalar>) -> TokenKind {
+        if (100..<200).contains(status) { return .number }
+        if status >= 200 { return .word }
+        guard let first = piece.first else { return .symbol }
+        switch first.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return .punctuation
+        default:
+            return first.properties.isAlphabetic ? .word : .symbol
+        }
+    }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}
+
+extension ScalarText {
+    /// White space, no-break spaces and zero-width characters separate tokens.
+    static func isSpaceLike(_ s: Unicode.Scalar) -> Bool { isSpace(s) }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import Extractor
+
+private let tokenizer: Tokenizer = {
+    let abbreviations = (try? Abbreviations.load(path: TestPaths.repoRoot.appendingPathComponent("gazetteer/abbreviations.tsv").path)) ?? Abbreviations()
+    return Tokenizer(abbreviations: abbreviations)
+}()
+
+private func texts(_ text: String) -> [String] {
+    tokenizer.tokenize(Array(text.unicodeScalars)).map(\.text)
+}
+
+@Suite("Indonesian tokens")
+struct TokenizerTests {
+    @Test("abbreviations and titles stay one token", arguments: [
+        ("Dr. Premi hadir", ["Dr.", "Premi", "hadir"]),
+        ("Drs. H. Abdul Salam, S.Sos., M.Si. hadir", ["Drs.", "H.", "Abdul", "Salam", ",", "S.Sos.", ",", "M.Si.", "hadir"]),
+        ("Hj. Ani, S.H., M.M.", ["Hj.", "Ani", ",", "S.H.", ",", "M.M."]),
+        ("Ir. Budi, S.Kom. dan Prof. Sari", ["Ir.", "Budi", ",", "S.Kom.", "dan", "Prof.", "Sari"]),
+        ("Plt. Kasudin dan Pj. Gubernur", ["Plt.", "Kasudin", "dan", "Pj.", "Gubernur"]),
+        ("di Jl. Tanah Abang No. 1 Kab. Bogor", ["di", "Jl.", "Tanah", "Abang", "No.", "1", "Kab.", "Bogor"]),
+        ("Kec. Gambir, Kel. Petojo dll. dsb.", ["Kec.", "Gambir", ",", "Kel.", "Petojo", "dll.", "dsb."]),
+        ("a.n. Kepala PT Maju Tbk. hadir", ["a.n.", "Kepala", "PT", "Maju", "Tbk.", "hadir"]),
+        ("oleh M. Ridwan", ["oleh", "M.", "Ridwan"]),
+    ])
+    func abbreviations(_ text: String, _ expected: [String]) {
+        #expect(texts(text) == expected)
+    }
+
+    @Test("reduplication and hyphenated forms stay whole", arguments: [
+        ("pilar-pilar sosial", ["pilar-pilar", "sosial"]),
+        ("anak-anak dan sayur-mayur", ["anak-anak", "dan", "sayur-mayur"]),
+        ("e-KTP, Covid-19 dan HUT ke-29", ["e-KTP", ",", "Covid-19", "dan", "HUT", "ke-29"]),
+        ("titik-titik keramaian", ["titik-titik", "keramaian"]),
+    ])
+    func hyphens(_ text: String, _ expected: [String]) {
+        #expect(texts(text) == expected)
+    }
+
+    @Test("numbers, currency and dates", arguments: [
+        ("1.600 peserta dan 2.116 UKKT", ["1.600", "peserta", "dan", "2.116", "UKKT"]),
+        ("126,65 ton dan 3.000.000 jiwa", ["126,65", "ton", "dan", "3.000.000", "jiwa"]),
+        ("Rp1,6 triliun", ["Rp", "1,6", "triliun"]),
+        ("Rp.1.500.000 per bulan", ["Rp.", "1.500.000", "per", "bulan"]),
+        ("Selasa (21/1) dan Kamis (22/5/2025)", ["Selasa", "(", "21/1", ")", "dan", "Kamis", "(", "22/5/2025", ")"]),
+        ("naik ,77 persen", ["naik", ",77", "persen"]),
+        ("periode 2018-2022", ["periode", "2018", "-", "2022"]),
+    ])
+    func numbers(_ text: String, _ expected: [String]) {
+        #expect(texts(text) == expected)
+    }
+
+    @Test("hashtags, URLs and e-mail addresses stay whole; curly quotes are punctuation")
+    func atomic() {
+        let tokens = tokenizer.tokenize(Array("semangat #jagajakarta, lihat https://dinsos.jakarta.go.id/berita?id=5. Tulis ke pusdatin@jakarta.go.id “Bersama”".unicodeScalars))
+        #expect(tokens.map(\.text) == ["semangat", "#jagajakarta", ",", "lihat", "https://dinsos.jakarta.go.id/berita?id=5", ".", "Tulis", "ke", "pusdatin@jakarta.go.id", "“", "Bersama", "”"])
+        #expect(tokens.map(\.kind) == [.word, .hashtag, .punctuation, .word, .url, .punctuation, .word, .word, .email, .punctuation, .word, .punctuation])
+    }
+
+    @Test("kinds, normalized forms and spans")
+    func spans() {
+        let text = "“Kami” memberi Rp1,6 triliun"
+        let scalars = Array(text.unicodeScalars)
+        let tokens = tokenizer.tokenize(scalars)
+        for token in tokens {
+            #expect(Tokenizer.string(scalars[token.span]) == token.text)
+        }
+        #expect(tokens.map(\.kind) == [.punctuation, .word, .punctuation, .word, .symbol, .number, .word])
+        #expect(tokens[1].normalized == "kami")
+    }
+}
+
+@Suite("Sentences")
+struct SentenceTests {
+    @Test("an abbreviation does not end a sentence; real sentence ends do")
+    func abbreviationsInside() {
+        let text = "Acara dibuka oleh Dr. Premi Lasari, M.Si. di Jl. Tanah Abang. Turut dihadiri. Kepala Dinas Sosial Iqbal Akbarudin hadir."
+        let sentences = tokenizer.sentences(text)
+        #expect(sentences.map(\.text) == [
+            "Acara dibuka oleh Dr. Premi Lasari, M.Si. di Jl. Tanah Abang.",
+            "Turut dihadiri.",
+            "Kepala Dinas Sosial Iqbal Akbarudin hadir.",
+        ])
+    }
+
+    @Test("sentence and token spans are offsets into the text plus the base")
+    func base() {
+        let text = "Premi hadir. Ia membuka acara."
+        let sentences = tokenizer.sentences(text, base: 100)
+        #expect(sentences.map(\.span) == [100..<112, 113..<130])
+        #expect(sentences[1].tokens.first?.span == 113..<115)
+    }
+}
