@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The only code that includes ICU headers; its public header includes <stdint.h> alone.
@@ -26,15 +27,21 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Corpus", dependencies: ["CLibXML2", "CZlib"], swiftSettings: strict),
         .target(name: "Extractor", dependencies: ["Corpus", "CICUShim"], swiftSettings: strict),
+        .target(
+            name: "KnowledgeBase",
+            dependencies: ["Corpus", "Extractor", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "kb",
             dependencies: [
-                "Corpus", "Extractor",
+                "Corpus", "Extractor", "KnowledgeBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: strict),
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "Corpus"], swiftSettings: strict),
+        .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "Extractor", "Corpus"], swiftSettings: strict),
     ]
 )

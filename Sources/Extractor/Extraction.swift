@@ -72,6 +72,13 @@ public struct OfficialFact: Sendable, Codable, Hashable {
     public var entity: String?
     public var surface: String
     public var span: [Int]
+    /// Canonical ids of the position and organization, when known.
+    public var positionID: String?
+    public var orgID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, title, org, entity, surface, span, positionID = "position_id", orgID = "org_id"
+    }
 }
 
 /// A program or target group (`Karang Taruna`, `TKSK`).
@@ -141,4 +148,42 @@ public struct EventFact: Sendable, Codable, Hashable {
     public var participants: [Participants]
     public var sentence: String
     public var span: [Int]
+    /// Every program of the sentence, the main one first.
+    public var programs: [String]?
+    public var programIDs: [String]?
+    /// `day`, `month`, `year` or `range`: how precisely `date` is known.
+    public var datePrecision: String?
+
+    enum CodingKeys: String, CodingKey {
+        case actor, action, program, date, location, participants, sentence, span, programs
+        case programIDs = "program_ids", datePrecision = "date_precision"
+    }
+
+    public init(actor: String?, action: String, program: String?, date: String?, location: String?,
+                participants: [Participants], sentence: String, span: [Int]) {
+        self.actor = actor
+        self.action = action
+        self.program = program
+        self.date = date
+        self.location = location
+        self.participants = participants
+        self.sentence = sentence
+        self.span = span
+    }
+
+    /// The contract's keys are always written, as null when unknown.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(actor, forKey: .actor)
+        try c.encode(action, forKey: .action)
+        try c.encode(program, forKey: .program)
+        try c.encode(date, forKey: .date)
+        try c.encode(location, forKey: .location)
+        try c.encode(participants, forKey: .participants)
+        try c.encode(sentence, forKey: .sentence)
+        try c.encode(span, forKey: .span)
+        try c.encodeIfPresent(programs, forKey: .programs)
+        try c.encodeIfPresent(programIDs, forKey: .programIDs)
+        try c.encodeIfPresent(datePrecision, forKey: .datePrecision)
+    }
 }

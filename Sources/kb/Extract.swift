@@ -19,6 +19,7 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let reader = try reading.corpusReader()
+        let extractor = DocumentExtractor(resources: try reading.extractionResources())
         let format = self.format ?? (Console.stdoutIsTerminal ? .text : .json)
         var documents: [Document] = []
         var failed = 0
@@ -45,7 +46,7 @@ struct Extract: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         for doc in documents {
-            var extraction = Extraction(document: .init(doc))
+            var extraction = extractor.extract(doc).extraction
             extraction.document.nearDuplicates = links[doc.id]
             switch format {
             case .json:
@@ -75,9 +76,27 @@ enum TextReport {
         if let dups = extraction.document.nearDuplicates { lines.append("   near-duplicate of \(dups.joined(separator: ", "))") }
         let words = doc.paragraphs.reduce(0) { $0 + $1.text.split(separator: " ").count }
         lines.append("   body       \(doc.paragraphs.count) paragraphs, \(words) words")
-        for paragraph in doc.paragraphs {
-            let excerpt = paragraph.text.count > 110 ? String(paragraph.text.prefix(110)) + "…" : paragraph.text
-            lines.append("     [\(paragraph.sourceRange.lowerBound)–\(paragraph.sourceRange.upperBound)) \(excerpt)")
+        func v(_ d: Double?) -> String { d.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } ?? "–" }
+        func at(_ span: [Int]) -> String { "[\(span[0]), \(span[1]))" }
+        let e = extraction
+        if !e.officials.isEmpty { lines.append("   officials") }
+        for o in e.officials { lines.append("     \(o.name) — \(o.title ?? "?")\(o.org.map { " · " + $0 } ?? "")   \(at(o.span))") }
+        if !e.programs.isEmpty { lines.append("   programs") }
+        for p in e.programs { lines.append("     \(p.name)\(p.acronym.map { " (\($0))" } ?? "") ← “\(p.surface)”   \(at(p.span))") }
+        if !e.figures.isEmpty { lines.append("   figures") }
+        for f in e.figures {
+            lines.append("     \(f.qualifier.map { $0 + " " } ?? "")\(v(f.value))\(f.max.map { "–" + v($0) } ?? "") \(f.unit ?? "")\(f.about.map { " · about " + $0 } ?? "") ← “\(f.surface)”   \(at(f.span))")
+        }
+        if !e.money.isEmpty { lines.append("   money") }
+        for m in e.money { lines.append("     \(m.currency) \(v(m.value))\(m.per.map { " per " + $0 } ?? "") ← “\(m.surface)”   \(at(m.span))") }
+        if !e.dates.isEmpty { lines.append("   dates") }
+        for d in e.dates { lines.append("     \(d.normalized ?? "unknown") (\(d.granularity)) ← “\(d.surface)”\(d.warning.map { "  ⚠ " + $0 } ?? "")   \(at(d.span))") }
+        if !e.locations.isEmpty { lines.append("   places") }
+        for l in e.locations { lines.append("     \(l.name) (\(l.type ?? "?"))\(l.parent.map { " in " + $0 } ?? "") ← “\(l.surface)”   \(at(l.span))") }
+        if !e.events.isEmpty { lines.append("   events") }
+        for ev in e.events {
+            let who = ev.participants.map { "\(v($0.value)) \($0.unit ?? "")" }.joined(separator: ", ")
+            lines.append("     \(ev.date ?? "undated")  \(ev.actor ?? "?") · \(ev.action)\(ev.program.map { " · " + $0 } ?? "")\(ev.location.map { " @ " + $0 } ?? "")\(who.isEmpty ? "" : " · " + who)   \(at(ev.span))")
         }
         return lines.joined(separator: "\n")
     }

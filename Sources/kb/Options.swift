@@ -1,5 +1,6 @@
 import ArgumentParser
 import Corpus
+import Extractor
 import Foundation
 
 enum KBVersion {
@@ -32,6 +33,22 @@ struct ReadingOptions: ParsableArguments {
         throw ValidationError("--gazetteer '\(gazetteer)' is not a folder (run kb from the project folder or pass --gazetteer PATH)")
     }
 
+    func languageAnalyzer() throws -> LanguageAnalyzer {
+        do {
+            return try LanguageAnalyzer.load(gazetteerFolder: try gazetteerFolder())
+        } catch let error as GazetteerError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func extractionResources() throws -> ExtractionResources {
+        do {
+            return try ExtractionResources.load(gazetteerFolder: try gazetteerFolder())
+        } catch let error as GazetteerError {
+            throw ValidationError(error.description)
+        }
+    }
+
     func corpusReader() throws -> CorpusReader {
         let folder = try gazetteerFolder()
         let rules: BoilerplateRules
@@ -52,6 +69,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 enum Console {
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }

@@ -1,0 +1,77 @@
+public import Corpus
+import Foundation
+
+/// How precisely a date mention pins down time.
+public enum DateGranularity: String, Sendable, Codable {
+    case day, month, year, range, unknown
+}
+
+/// A date expression found in a text, normalized to ISO 8601 when the text (and its anchor) allow it.
+public struct DateMention: Sendable, Hashable, Codable {
+    /// The text as written (for dates in parentheses without a weekday: without the parentheses).
+    public var surface: String
+    /// Half-open range of Unicode scalar offsets into the text's `unicodeScalars`.
+    public var span: Range<Int>
+    /// `2025-01-21`, `2025-07`, `2025`, or a range `2024-05-31/2024-06-30`, `2024-01/2024-04`, `2023/2028`;
+    /// nil when the year or the span cannot be known.
+    public var normalized: String?
+    public var granularity: DateGranularity
+    /// Set when the text contradicts itself, e.g. a weekday that does not fit the date.
+    public var warning: String?
+    /// First day covered, when known.
+    public var start: CalendarDate?
+    /// Last day covered, when known.
+    public var end: CalendarDate?
+}
+
+/// What a document tells about its own time, used to complete partial and relative dates.
+public struct DateContext: Sendable {
+    /// Publication date of the document; the anchor for `(21/1)`, `kemarin`, `tahun lalu`.
+    public var published: CalendarDate?
+    /// Upper bound for guessing years when there is no publication date (news reports the past).
+    public var today: CalendarDate
+    /// Explicit years the document mentions; candidate years for a weekday when there is no publication date.
+    public var documentYears: [Int]
+
+    public init(published: CalendarDate? = nil, today: CalendarDate = .today, documentYears: [Int] = []) {
+        self.published = published
+        self.today = today
+        self.documentYears = documentYears
+    }
+}
+
+/// Finds Indonesian date expressions with a hand-written scalar lexer (no regular expressions: it runs on whole corpora).
+public struct DateRecognizer: Sendable {
+    public init() {}
+
+    public func dates(in text: String, context: DateContext) -> [DateMention] {
+        let scalars = Array(text.unicodeScalars)
+        let parser = DateParser(scalars: scalars, tokens: DateLexer.tokens(of: scalars), context: context)
+        return parser.run().map { parser.mention(for: $0) }
+    }
+
+    /// Explicit 4-digit years (1900–2100) that appear in date-like positions in `text`, for building DateContext.documentYears.
+    /// Unique, in order of first appearance; regulation years (`Nomor 81 Tahun 2022`) are not included.
+    public func explicitYears(in text: String) -> [Int] {
+        let scalars = Array(text.unicodeScalars)
+        /// A fixed `today` keeps this independent of the clock; explicit years never depend on it.
+        let context = DateContext(published: nil, today: CalendarDate(daysSinceEpoch: 0), documentYears: [])
+        let parser = DateParser(scalars: scalars, tokens: DateLexer.tokens(of: scalars), context: context)
+        var seen = Set<Int>()
+        var years: [Int] = []
+        for found in parser.run() {
+            for year in found.years where seen.insert(year).inserted {
+                years.append(year)
+            }
+        }
+        return years
+    }
+}
+
+extension CalendarDate {
+    /// The current day in Western Indonesian Time (UTC+7), where the press releases are written.
+    public static var today: CalendarDate {
+        let seconds = Date().timeIntervalSince1970 + 7 * 3600
+        return CalendarDate(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
+    }
+}

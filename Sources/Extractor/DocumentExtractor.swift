@@ -1,0 +1,219 @@
+public import Corpus
+import Foundation
+
+/// An entity found in a document, with its canonical id when a gazetteer or the document itself defines it.
+public struct EntityMention: Sendable, Hashable, Codable {
+    public var id: String
+    public var kind: String
+    public var name: String
+    public var surface: String
+    public var span: [Int]
+}
+
+/// Everything extraction found in one document: the extraction format plus what the knowledge base indexes.
+public struct DocumentFacts: Sendable {
+    public var document: Document
+    public var extraction: Extraction
+    public var sentences: [Sentence]
+    public var mentions: [EntityMention]
+    public var acronyms: [LearnedAcronym]
+}
+
+/// From a press release to facts: officials, programs, places, figures, money, dates and events, each with its span.
+public struct DocumentExtractor: Sendable {
+    public var resources: ExtractionResources
+    public var today: CalendarDate
+
+    public init(resources: ExtractionResources, today: CalendarDate = .today) {
+        self.resources = resources
+        self.today = today
+    }
+
+    public func extract(_ document: Document) -> DocumentFacts {
+        var work = Work(document: document, resources: resources, today: today)
+        work.run()
+        return work.facts
+    }
+}
+
+/// One document's extraction in progress: analysed sentences, entity matches and the facts found so far.
+struct Work {
+    let document: Document
+    let resources: ExtractionResources
+    let rules: RuleWords
+    let source: ScalarText
+    var context: DateContext
+    var analyzed: [AnalyzedSentence] = []
+    var facts: DocumentFacts
+    var learned: [LearnedAcronym] = []
+    var officials: [Official] = []
+
+    init(document: Document, resources: ExtractionResources, today: CalendarDate) {
+        self.document = document
+        self.resources = resources
+        self.rules = resources.rules
+        self.source = ScalarText(document.text)
+        self.context = resources.analyzer.dateContext(for: document, today: today)
+        self.facts = DocumentFacts(document: document, extraction: Extraction(document: .init(document)),
+                                   sentences: [], mentions: [], acronyms: [])
+    }
+
+    func slice(_ r: Range<Int>) -> String { source.slice(r) }
+
+    mutating func run() {
+        for paragraph in document.paragraphs {
+            let p = resources.analyzer.analyze(paragraph, context: context)
+            // A quotation may run over several sentences of a paragraph.
+            var quoteOpen = false
+            for sentence in p.sentences {
+                let inside = { (r: Range<Int>) in r.lowerBound >= sentence.span.lowerBound && r.upperBound <= sentence.span.upperBound }
+                var a = AnalyzedSentence(sentence: sentence,
+                                         numbers: p.numbers.filter { inside($0.span) },
+                                         money: p.money.filter { inside($0.span) },
+                                         dates: p.dates.filter { inside($0.span) })
+                a.startsInQuote = quoteOpen
+                quoteOpen = a.isInsideQuote(sentence.tokens.count)
+                analyzed.append(a)
+            }
+        }
+        learnAcronyms()
+        matchEntities()
+        findOfficials()
+        findDates()
+        findLocations()
+        findPrograms()
+        findFigures()
+        findMoney()
+        findEvents()
+        facts.sentences = analyzed.map(\.sentence)
+        facts.acronyms = learned
+    }
+
+    // MARK: - Entities
+
+    mutating func learnAcronyms() {
+        let learner = AcronymLearner()
+        var seen: Set<String> = []
+        for s in analyzed {
+            for acronym in learner.learn(in: s.sentence) where !seen.contains(acronym.acronym) {
+                seen.insert(acronym.acronym)
+                // An acronym the gazetteer knows keeps its canonical id.
+                if let known = resources.lookup(acronym.acronym, caseSensitive: true).first
+                    ?? resources.lookup(acronym.expansion, caseSensitive: false).first {
+                    var a = acronym
+                    a.id = known.id
+                    a.kind = known.kind
+                    learned.append(a)
+                } else {
+                    learned.append(acronym)
+                }
+            }
+        }
+    }
+
+    mutating func matchEntities() {
+        var extra: [(surface: String, id: String, kind: EntityKind, caseSensitive: Bool)] = []
+        for a in learned where resources.gazetteer.entry(a.id) == nil {
+            extra.append((a.acronym, a.id, a.kind, true))
+            extra.append((a.expansion, a.id, a.kind, false))
+        }
+        let matcher = extra.isEmpty ? resources.matcher : resources.matcher.adding(extra)
+        for i in analyzed.indices {
+            let tokens = analyzed[i].sentence.tokens
+            let found = matcher.matches(in: tokens)
+            analyzed[i].entities = specificOrganizations(found.filter { $0.kind != .position }, tokens)
+            analyzed[i].positions = found.filter { $0.kind == .position }
+            for m in analyzed[i].entities {
+                facts.mentions.append(EntityMention(id: m.id, kind: m.kind.rawValue, name: name(of: m.id) ?? m.surface,
+                                                    surface: slice(m.span), span: [m.span.lowerBound, m.span.upperBound]))
+            }
+        }
+    }
+
+    /// `Suku Dinas Sosial (Sudinsos) Kota Administrasi Jakarta Pusat`: a generic organization followed by a region is
+    /// that region's office, and the match grows to cover the region.
+    func specificOrganizations(_ matches: [EntityMatch], _ tokens: [Token]) -> [EntityMatch] {
+        var result: [EntityMatch] = []
+        var skip = Set<Int>()
+        for (k, m) in matches.enumerated() where !skip.contains(k) {
+            guard m.kind == .organization, let generic = resources.gazetteer.entry(m.id) else { result.append(m); continue }
+            var next = m.tokenRange.upperBound
+            if next < tokens.count, tokens[next].text == "(", let close = tokens[next...].firstIndex(where: { $0.text == ")" }), close - next <= 4 {
+                next = close + 1
+            }
+            guard let placeIndex = matches.firstIndex(where: { $0.kind == .place && $0.tokenRange.lowerBound == next }) else { result.append(m); continue }
+            let place = matches[placeIndex]
+            let specific = resources.gazetteer.entries.values.first { e in
+                e.kind == .organization && e.id != generic.id && e.name.hasPrefix(generic.name) && e.isIn(place: place.id, resources.gazetteer)
+            }
+            guard let specific else { result.append(m); continue }
+            var merged = m
+            merged.id = specific.id
+            merged.tokenRange = m.tokenRange.lowerBound..<place.tokenRange.upperBound
+            merged.span = m.span.lowerBound..<place.span.upperBound
+            merged.surface = slice(merged.span)
+            merged.alternatives = []
+            // Any acronym in between (`(Sudinsos)`) belongs to the same organization.
+            for (j, other) in matches.enumerated() where other.tokenRange.lowerBound >= m.tokenRange.upperBound && other.tokenRange.upperBound <= place.tokenRange.upperBound {
+                skip.insert(j)
+            }
+            result.append(merged)
+        }
+        return result
+    }
+
+    /// The canonical name of an id from the gazetteer or the document's own acronyms.
+    func name(of id: String) -> String? {
+        if let e = resources.gazetteer.entry(id) { return e.name }
+        return learned.first { $0.id == id }?.expansion
+    }
+
+    func acronym(of id: String) -> String? {
+        if let e = resources.gazetteer.entry(id) { return e.acronyms.first }
+        return learned.first { $0.id == id }?.acronym
+    }
+}
+
+/// A sentence with the language layer's mentions and the entity matches inside it.
+struct AnalyzedSentence {
+    var sentence: Sentence
+    var numbers: [NumberMention]
+    var money: [MoneyMention]
+    var dates: [DateMention]
+    var entities: [EntityMatch] = []
+    var positions: [EntityMatch] = []
+    /// Whether a quotation opened in an earlier sentence is still open at this one's start.
+    var startsInQuote = false
+
+    var tokens: [Token] { sentence.tokens }
+
+    /// Index of the first token that starts at or after `offset`.
+    func tokenIndex(atOrAfter offset: Int) -> Int {
+        tokens.firstIndex { $0.span.lowerBound >= offset } ?? tokens.count
+    }
+
+    /// Token indices covered by a source range.
+    func tokenRange(of span: Range<Int>) -> Range<Int> {
+        let lo = tokenIndex(atOrAfter: span.lowerBound)
+        var hi = lo
+        while hi < tokens.count, tokens[hi].span.upperBound <= span.upperBound { hi += 1 }
+        return lo..<max(lo, hi)
+    }
+
+    func entity(at index: Int) -> EntityMatch? {
+        entities.first { $0.tokenRange.contains(index) }
+    }
+
+    func isInsideQuote(_ index: Int) -> Bool {
+        var open = startsInQuote
+        for (k, t) in tokens.enumerated() where k < index {
+            switch t.text {
+            case "“": open = true
+            case "”": open = false
+            case "\"": open.toggle()
+            default: break
+            }
+        }
+        return open
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+
+/// What a gazetteer entry names.
+public enum EntityKind: String, Sendable, Codable, CaseIterable {
+    case place, organization, program, position
+
+    /// The id prefix of the kind (`place:31.71.01`, `org:dinsos-dki`).
+    public var idPrefix: String {
+        switch self {
+        case .place: return "place:"
+        case .organization: return "org:"
+        case .program: return "program:"
+        case .position: return "position:"
+        }
+    }
+
+    /// The `type` values a row of this kind may have.
+    public var types: Set<String> {
+        switch self {
+        case .place: return ["provinsi", "kota", "kabupaten", "kecamatan", "kelurahan", "landmark", "building", "area"]
+        case .organization: return ["organization", "dinas", "suku-dinas", "pusat", "bidang", "panti", "pemda", "legislatif", "kementerian", "badan", "lembaga"]
+        case .program: return ["program", "target-group", "data", "aid"]
+        case .position: return ["position"]
+        }
+    }
+}
+
+/// A row of `places.tsv`, `organizations.tsv`, `programs.tsv` or `positions.tsv`.
+public struct GazetteerEntry: Sendable, Hashable {
+    public var id: String
+    public var kind: EntityKind
+    public var type: String
+    /// Canonical name, as the news writes it.
+    public var name: String
+    /// Alternative names, matched case-insensitively.
+    public var aliases: [String]
+    /// Short forms, matched case-sensitively (`TKSK`, `Jakpus`).
+    public var acronyms: [String]
+    /// Kemendagri code of an official region.
+    public var code: String?
+    /// Id of the enclosing place or the parent organization or program.
+    public var parent: String?
+    /// For a position that names its office (`Kadinsos`), that organization as positions.tsv writes it
+    /// (`Dinas Sosial`): a name, alias or acronym of an organization, checked at load.
+    public var impliedOrg: String?
+
+    public init(id: String, kind: EntityKind, type: String, name: String, aliases: [String] = [], acronyms: [String] = [],
+                code: String? = nil, parent: String? = nil, impliedOrg: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.type = type
+        self.name = name
+        self.aliases = aliases
+        self.acronyms = acronyms
+        self.code = code
+        self.parent = parent
+        self.impliedOrg = impliedOrg
+    }
+
+    /// Rank among entries with the same surface: lower wins (a larger region before a smaller one).
+    var priority: Int {
+        let kindRank: Int
+        switch kind {
+        case .organization: kindRank = 0
+        case .program: kindRank = 100
+        case .place: kindRank = 200
+        case .position: kindRank = 300
+        }
+        let typeRank = ["provinsi": 0, "kota": 1, "kabupaten": 1, "kecamatan": 2, "kelurahan": 3,
+                        "area": 4, "landmark": 5, "building": 6][type] ?? 0
+        return kindRank + typeRank
+    }
+}
+
+/// The entity gazetteers and rule vocabularies of a `gazetteer/` folder.
+public struct Gazetteer: Sendable {
+    /// Entries by id; setting them (to keep some kinds only, say) rebuilds the child index.
+    public var entries: [String: GazetteerEntry] {
+        didSet { childIDs = Self.childIndex(entries) }
+    }
+    /// Role → lowercased words (from `words.tsv`).
+    public var words: [String: Set<String>]
+    /// Abbreviations that end in a period (from `abbreviations.tsv`); the matcher tokenizes names with them.
+    public var abbreviations: Abbreviations
+    /// Parent id → ids of its children, sorted; built when entries change so `children(of:)` is a lookup.
+    private var childIDs: [String: [String]]
+
+    /// A gazetteer from entries already in memory (tests, or entries built elsewhere); the first of two equal ids wins.
+    public init(entries: [GazetteerEntry], words: [String: Set<String>] = [:], abbreviations: Abbreviations = Abbreviations()) {
+        let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.entries = byID
+        self.words = words
+        self.abbreviations = abbreviations
+        self.childIDs = Self.childIndex(byID)
+    }
+
+    private static func childIndex(_ entries: [String: GazetteerEntry]) -> [String: [String]] {
+        var children: [String: [String]] = [:]
+        for entry in entries.values {
+            if let parent = entry.parent { children[parent, default: []].append(entry.id) }
+        }
+        return children.mapValues { $0.sorted() }
+    }
+
+    public func entry(_ id: String) -> GazetteerEntry? { entries[id] }
+
+    /// Direct children of an entry (kecamatan of a kota, Suku Dinas of Dinas Sosial), sorted by id.
+    public func children(of id: String) -> [GazetteerEntry] {
+        (childIDs[id] ?? []).compactMap { entries[$0] }
+    }
+
+    /// The files `load(folder:)` reads, with the kind of their rows.
+    static let entityFiles: [(file: String, kind: EntityKind)] = [
+        ("places.tsv", .place), ("organizations.tsv", .organization), ("programs.tsv", .program), ("positions.tsv", .position),
+    ]
+    static let entityHeader = ["id", "type", "name", "aliases", "acronyms", "code", "parent", "note"]
+    static let positionHeader = ["id", "name", "aliases", "implied_org", "note"]
+    static let wordsHeader = ["word", "role", "note"]
+
+    /// Loads places.tsv, organizations.tsv, programs.tsv, positions.tsv, words.tsv and abbreviations.tsv from a folder.
+    /// A malformed line (wrong header, too few fields, unknown type, duplicate id, a parent or implied
+    /// organization that does not exist, an empty name) throws `GazetteerError.malformedLine` naming file and line.
+    public static func load(folder: String) throws(GazetteerError) -> Gazetteer {
+        func path(_ file: String) -> String { (folder as NSString).appendingPathComponent(file) }
+        var entries: [GazetteerEntry] = []
+        // Where each entry was read, to report a duplicate or a dangling parent at its own line.
+        var origin: [String: (file: String, line: Int)] = [:]
+
+        for (file, kind) in entityFiles {
+            let filePath = path(file)
+            let header = kind == .position ? positionHeader : entityHeader
+            for row in try TSVFile.read(path: filePath, header: header) {
+                let entry = try parseEntry(row, kind: kind, file: filePath)
+                if let first = origin[entry.id] {
+                    throw .malformedLine(file: filePath, line: row.line,
+                                         reason: "duplicate id '\(entry.id)' (first at \((first.file as NSString).lastPathComponent):\(first.line))")
+                }
+                origin[entry.id] = (filePath, row.line)
+                entries.append(entry)
+            }
+        }
+
+        let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var organizationNames: [String: String] = [:]
+        var organizationAcronyms: [String: String] = [:]
+        for entry in entries where entry.kind == .organization {
+            for name in [entry.name] + entry.aliases { organizationNames[name.lowercased()] = entry.id }
+            for acronym in entry.acronyms { organizationAcronyms[acronym] = entry.id }
+        }
+        for entry in entries {
+            guard let at = origin[entry.id] else { continue }
+            if let parent = entry.parent {
+                guard let parentEntry = byID[parent] else {
+                    throw .malformedLine(file: at.file, line: at.line, reason: "parent '\(parent)' of '\(entry.id)' does not exist")
+                }
+                guard parentEntry.kind == entry.kind else {
+                    throw .malformedLine(file: at.file, line: at.line,
+                                         reason: "parent '\(parent)' of '\(entry.id)' is of kind \(parentEntry.kind.rawValue), not \(entry.kind.rawValue)")
+                }
+                // A cycle would make walks up the hierarchy endless.
+                var steps = 0
+                var ancestor: String? = parent
+                while let current = ancestor, steps <= byID.count {
+                    if current == entry.id {
+                        throw .malformedLine(file: at.file, line: at.line, reason: "'\(entry.id)' is its own ancestor through '\(parent)'")
+                    }
+                    ancestor = byID[current]?.parent
+                    steps += 1
+                }
+            }
+            if let org = entry.impliedOrg, organizationNames[org.lowercased()] == nil, organizationAcronyms[org] == nil {
+                throw .malformedLine(file: at.file, line: at.line,
+                                     reason: "implied_org '\(org)' of '\(entry.id)' is not a name, alias or acronym of organizations.tsv")
+            }
+        }
+
+        let words = try loadWords(path: path("words.tsv"))
+        let abbreviations = try Abbreviations.load(path: path("abbreviations.tsv"))
+        return Gazetteer(entries: entries, words: words, abbreviations: abbreviations)
+    }
+
+    /// One row of an entity file.
+    static func parseEntry(_ row: TSVFile.Row, kind: EntityKind, file: String) throws(GazetteerError) -> GazetteerEntry {
+        func fail(_ reason: String) -> GazetteerError { .malformedLine(file: file, line: row.line, reason: reason) }
+        func optional(_ s: String) -> String? { s.isEmpty ? nil : s }
+        let f = row.fields
+        let id = f[0]
+        guard id.hasPrefix(kind.idPrefix), id.count > kind.idPrefix.count else {
+            throw fail("id '\(id)' must start with '\(kind.idPrefix)' followed by a slug")
+        }
+        let slug = id.dropFirst(kind.idPrefix.count)
+        guard slug.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_" }) else {
+            throw fail("id '\(id)': the slug may hold only a-z, 0-9, '-', '.' and '_'")
+        }
+        if kind == .position {
+            guard !f[1].isEmpty else { throw fail("the name of '\(id)' is empty") }
+            return GazetteerEntry(id: id, kind: kind, type: "position", name: f[1], aliases: list(f[2]), impliedOrg: optional(f[3]))
+        }
+        let type = f[1]
+        guard kind.types.contains(type) else {
+            throw fail("unknown type '\(type)' for a \(kind.rawValue); expected one of \(kind.types.sorted().joined(separator: ", "))")
+        }
+        guard !f[2].isEmpty else { throw fail("the name of '\(id)' is empty") }
+        let code = optional(f[5])
+        if kind == .place, ["provinsi", "kota", "kabupaten", "kecamatan", "kelurahan"].contains(type), code == nil {
+            throw fail("the official region '\(id)' needs its Kemendagri code")
+        }
+        return GazetteerEntry(id: id, kind: kind, type: type, name: f[2], aliases: list(f[3]), acronyms: list(f[4]),
+                              code: code, parent: optional(f[6]))
+    }
+
+    /// `a|b|c` → the non-empty trimmed values, without repeats.
+    static func list(_ field: String) -> [String] {
+        var result: [String] = []
+        for part in field.split(separator: "|") {
+            let value = part.trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty, !result.contains(value) { result.append(value) }
+        }
+        return result
+    }
+
+    /// `words.tsv`: role → lowercased words; a role is a lowercase identifier (`speech_verb`).
+    static func loadWords(path: String) throws(GazetteerError) -> [String: Set<String>] {
+        var words: [String: Set<String>] = [:]
+        for row in try TSVFile.read(path: path, header: wordsHeader) {
+            let role = row.fields[1]
+            guard !role.isEmpty, role.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else {
+                throw .malformedLine(file: path, line: row.line, reason: "role '\(role)' must be a lowercase name such as speech_verb")
+            }
+            let word = row.fields[0].lowercased().split(separator: " ").joined(separator: " ")
+            words[role, default: []].insert(word)
+        }
+        return words
+    }
+}

@@ -1,0 +1,250 @@
+import Corpus
+
+/// A person holding a position, found in one sentence.
+struct Official {
+    var name: String
+    var title: String?
+    var positionID: String?
+    var orgID: String?
+    var span: Range<Int>
+    var sentence: Int
+    /// Token range of the name, and of the whole `position, name` phrase.
+    var nameTokens: Range<Int>
+    var phraseTokens: Range<Int>
+}
+
+extension Work {
+    /// Officials in the forms releases use: `Kepala Dinas Sosial DKI Jakarta, Premi Lasari`,
+    /// `Wali Kota Administrasi Jakarta Pusat Arifin`, `Premi Lasari, Kepala Dinas Sosial`, lists after
+    /// `Turut hadir` separated by `;` and `serta`.
+    mutating func findOfficials() {
+        for (si, s) in analyzed.enumerated() {
+            var used: [Range<Int>] = []
+            for position in s.positions {
+                guard !used.contains(where: { $0.overlaps(position.tokenRange) }) else { continue }
+                let phrase = positionPhrase(s, from: position)
+                // POSITION [,] NAME
+                var k = phrase.upperBound
+                if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
+                if let name = nameRun(s, from: k), isBoundary(s, name.upperBound) {
+                    add(Official(name: personName(s, name), title: title(s, phrase, keeping: position.tokenRange), positionID: position.id,
+                                 orgID: organization(s, phrase, position: position.id), span: s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[name.upperBound - 1].span.upperBound,
+                                 sentence: si, nameTokens: name, phraseTokens: phrase.lowerBound..<name.upperBound))
+                    used.append(phrase.lowerBound..<name.upperBound)
+                    continue
+                }
+                // NAME, POSITION (apposition): the position runs to the next punctuation.
+                if phrase.lowerBound >= 2, s.tokens[phrase.lowerBound - 1].text == ",",
+                   let name = nameRunBackward(s, endingAt: phrase.lowerBound - 1), !used.contains(where: { $0.overlaps(name) }) {
+                    var end = phrase.upperBound
+                    while end < s.tokens.count, isCapitalised(s.tokens[end]) || s.entity(at: end) != nil { end = s.entity(at: end)?.tokenRange.upperBound ?? end + 1 }
+                    let phrase = phrase.lowerBound..<end
+                    add(Official(name: personName(s, name), title: title(s, phrase, keeping: position.tokenRange), positionID: position.id,
+                                 orgID: organization(s, phrase, position: position.id), span: s.tokens[name.lowerBound].span.lowerBound..<s.tokens[phrase.upperBound - 1].span.upperBound,
+                                 sentence: si, nameTokens: name, phraseTokens: name.lowerBound..<phrase.upperBound))
+                    used.append(name.lowerBound..<phrase.upperBound)
+                }
+            }
+        }
+        findLegislators()
+        resolvePositionsWithoutNames()
+    }
+
+    /// `DPD RI Dapil DKI Jakarta Happy Djarot`, `Anggota Komisi E DPRD DKI Jakarta, Budi`: a member of a legislature,
+    /// named after the body (and its electoral district) without a position word.
+    private mutating func findLegislators() {
+        for (si, s) in analyzed.enumerated() {
+            for org in s.entities where org.kind == .organization && resources.gazetteer.entry(org.id)?.type == "legislatif" {
+                if officials.contains(where: { $0.sentence == si && $0.phraseTokens.overlaps(org.tokenRange) }) { continue }
+                var k = org.tokenRange.upperBound
+                if k < s.tokens.count, ["dapil", "fraksi", "komisi"].contains(s.tokens[k].normalized) {
+                    k += 1
+                    while k < s.tokens.count, s.entity(at: k)?.kind == .place || isRoman(s.tokens[k].text) || s.tokens[k].text.count == 1 {
+                        k = s.entity(at: k)?.tokenRange.upperBound ?? k + 1
+                    }
+                }
+                if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
+                guard let name = nameRun(s, from: k), isBoundary(s, name.upperBound) else { continue }
+                let span = s.tokens[org.tokenRange.lowerBound].span.lowerBound..<s.tokens[name.upperBound - 1].span.upperBound
+                add(Official(name: personName(s, name), title: text(s, org.tokenRange), positionID: nil, orgID: org.id, span: span,
+                             sentence: si, nameTokens: name, phraseTokens: org.tokenRange.lowerBound..<name.upperBound))
+            }
+        }
+    }
+
+    private mutating func add(_ official: Official) {
+        officials.append(official)
+        facts.extraction.officials.append(OfficialFact(
+            name: official.name, title: official.title, org: official.orgID.flatMap { name(of: $0) },
+            entity: "person:" + AcronymLearner.slug(official.name), surface: slice(official.span),
+            span: [official.span.lowerBound, official.span.upperBound], positionID: official.positionID, orgID: official.orgID))
+        facts.mentions.append(EntityMention(id: "person:" + AcronymLearner.slug(official.name), kind: "person", name: official.name,
+                                            surface: slice(official.span), span: [official.span.lowerBound, official.span.upperBound]))
+    }
+
+    /// `Kepala Dinas Sosial menegaskan…`: a position without a name is the person named with it in the document, when unique.
+    private mutating func resolvePositionsWithoutNames() {
+        for (si, s) in analyzed.enumerated() {
+            for position in s.positions where !officials.contains(where: { $0.sentence == si && $0.phraseTokens.overlaps(position.tokenRange) }) {
+                let phrase = positionPhrase(s, from: position)
+                let org = organization(s, phrase, position: position.id)
+                let holders = Set(officials.filter { $0.positionID == position.id && $0.orgID == org }.map(\.name))
+                guard holders.count == 1, let holder = holders.first else { continue }
+                let span = s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[phrase.upperBound - 1].span.upperBound
+                facts.mentions.append(EntityMention(id: "person:" + AcronymLearner.slug(holder), kind: "person", name: holder,
+                                                    surface: slice(span), span: [span.lowerBound, span.upperBound]))
+            }
+        }
+    }
+
+    /// The position with the organization and region words that follow it: `Kepala` `Dinas Sosial DKI Jakarta`.
+    func positionPhrase(_ s: AnalyzedSentence, from position: EntityMatch) -> Range<Int> {
+        var start = position.tokenRange.lowerBound
+        if start > 0, rules.actingPrefixes.contains(s.tokens[start - 1].normalized) { start -= 1 }
+        var end = position.tokenRange.upperBound
+        while end < s.tokens.count {
+            let t = s.tokens[end]
+            if let e = s.entity(at: end), e.kind == .organization || e.kind == .place || e.kind == .program {
+                end = max(end + 1, e.tokenRange.upperBound)
+                continue
+            }
+            if rules.titleWords.contains(t.normalized) {
+                end += 1
+                continue
+            }
+            // `(Pusdatin Kesos)` right after the organization belongs to it.
+            if t.text == "(", let close = s.tokens[end...].firstIndex(where: { $0.text == ")" }), close - end <= 4 {
+                end = close + 1
+                continue
+            }
+            break
+        }
+        return start..<end
+    }
+
+    /// The position as written, without trailing region words (they are the organization's).
+    func title(_ s: AnalyzedSentence, _ phrase: Range<Int>, keeping position: Range<Int>? = nil) -> String {
+        var end = phrase.upperBound
+        let regionWords: Set<String> = ["provinsi", "prov.", "kota", "administrasi", "kabupaten", "dki", "jakarta", "pusat", "utara",
+                                        "selatan", "barat", "timur", "kepulauan", "seribu", "kab."]
+        while end > phrase.lowerBound + 1 {
+            let t = s.tokens[end - 1]
+            if t.text == ")" , let open = s.tokens[phrase.lowerBound..<end].lastIndex(where: { $0.text == "(" }) {
+                end = open
+                continue
+            }
+            let isPlace = s.entity(at: end - 1)?.kind == .place
+            if isPlace || regionWords.contains(t.normalized) {
+                // Keep `Wali Kota`, `Kepala Pusat`: the position's own words stay.
+                if let position, position.contains(end - 1) { break }
+                end -= 1
+                continue
+            }
+            break
+        }
+        return text(s, phrase.lowerBound..<end)
+    }
+
+    /// The organization of a position phrase: a gazetteer organization inside it, else one implied by the position and a region.
+    func organization(_ s: AnalyzedSentence, _ phrase: Range<Int>, position: String) -> String? {
+        let inside = s.entities.filter { $0.tokenRange.overlaps(phrase) }
+        let places = inside.filter { $0.kind == .place }.map(\.id)
+        let phraseText = text(s, phrase).lowercased()
+        let entry = resources.gazetteer.entry(position)
+        // Sudin/Suku Dinas + a kota: that kota's Suku Dinas.
+        let implied = entry?.impliedOrg?.lowercased() ?? ""
+        if phraseText.contains("suku dinas") || phraseText.contains("sudin") || phraseText.contains("kasudin") || implied.contains("suku dinas") {
+            for place in places {
+                if let org = resources.gazetteer.entries.values.first(where: { $0.kind == .organization && $0.type == "suku-dinas" && $0.isIn(place: place, resources.gazetteer) && ($0.name.lowercased().contains("sosial") == phraseText.contains("sosial") || implied.contains("sosial")) }) {
+                    return org.id
+                }
+            }
+        }
+        if let org = inside.first(where: { $0.kind == .organization }) { return org.id }
+        let name = entry?.name.lowercased() ?? ""
+        if name.hasPrefix("wali kota") || name.hasPrefix("wakil wali kota") || name.hasPrefix("bupati") || name.hasPrefix("wakil bupati") {
+            for place in places {
+                if let org = resources.gazetteer.entries.values.first(where: { $0.kind == .organization && $0.type == "pemda" && $0.isIn(place: place, resources.gazetteer) }) {
+                    return org.id
+                }
+            }
+        }
+        if name.hasPrefix("gubernur") || name.hasPrefix("wakil gubernur") || name.hasPrefix("sekretaris daerah") {
+            return resources.lookup("Pemprov DKI", caseSensitive: false).first?.id
+        }
+        if !implied.isEmpty { return resources.lookup(implied, caseSensitive: false).first?.id }
+        return nil
+    }
+
+    // MARK: - Names
+
+    /// A capitalised run that is no known entity or title word: `Premi Lasari`, `M. Ridwan`, `Raden Sunu Probo`.
+    func nameRun(_ s: AnalyzedSentence, from start: Int) -> Range<Int>? {
+        var i = start
+        // Honorifics before the name are not part of it.
+        while i < s.tokens.count, isHonorific(s.tokens[i]) { i += 1 }
+        let nameStart = i
+        while i < s.tokens.count, i - nameStart < 5, isNameToken(s, i) { i += 1 }
+        return i > nameStart ? nameStart..<i : nil
+    }
+
+    func nameRunBackward(_ s: AnalyzedSentence, endingAt end: Int) -> Range<Int>? {
+        var i = end
+        // Degrees after a name: `Premi Lasari, S.Sos., M.Si.,`
+        while i > 0, isNameToken(s, i - 1) { i -= 1; if end - i >= 5 { break } }
+        guard i < end else { return nil }
+        // One capitalised word opening a sentence (`Sementara, Kepala Dinas …`) is no name.
+        if i == 0, end - i == 1 { return nil }
+        return i..<end
+    }
+
+    func isNameToken(_ s: AnalyzedSentence, _ i: Int) -> Bool {
+        let t = s.tokens[i]
+        guard t.kind == .word || (t.kind == .abbreviation && t.text.count == 2) else { return false }
+        guard let first = t.text.unicodeScalars.first, first.properties.isUppercase else { return false }
+        if t.text.count > 1, t.text == t.text.uppercased(), t.kind == .word { return false }  // acronyms: DKI, RI, TKSK
+        if s.entity(at: i) != nil || s.positions.contains(where: { $0.tokenRange.contains(i) }) { return false }
+        if rules.titleWords.contains(t.normalized) || rules.notNames.contains(t.normalized) || rules.speechVerbs.contains(t.stem) { return false }
+        if IndonesianCalendar.weekday(named: t.text) != nil || IndonesianCalendar.month(named: t.text) != nil { return false }
+        return true
+    }
+
+    func isHonorific(_ t: Token) -> Bool {
+        rules.honorifics.contains(t.normalized) || resources.analyzer.tokenizer.abbreviations.kind(of: t.text) == .honorific
+    }
+
+    /// A name ends at punctuation, a connector, a lowercase word or the sentence end.
+    func isBoundary(_ s: AnalyzedSentence, _ i: Int) -> Bool {
+        guard i < s.tokens.count else { return true }
+        let t = s.tokens[i]
+        if t.kind == .punctuation { return true }
+        if t.kind == .abbreviation, resources.analyzer.tokenizer.abbreviations.kind(of: t.text) == .degree { return true }
+        guard let first = t.text.unicodeScalars.first else { return true }
+        return !first.properties.isUppercase
+    }
+
+    func personName(_ s: AnalyzedSentence, _ r: Range<Int>) -> String {
+        s.tokens[r].map(\.text).joined(separator: " ")
+    }
+
+    func text(_ s: AnalyzedSentence, _ r: Range<Int>) -> String {
+        guard !r.isEmpty else { return "" }
+        return slice(s.tokens[r.lowerBound].span.lowerBound..<s.tokens[r.upperBound - 1].span.upperBound)
+    }
+
+    /// The full name a short form (`Premi`, `Iqbal`) stands for in this document, when unique.
+    func fullName(for short: String) -> String? {
+        let candidates = Set(officials.map(\.name).filter { name in
+            name == short || name.split(separator: " ").contains { String($0) == short }
+        })
+        return candidates.count == 1 ? candidates.first : nil
+    }
+}
+
+extension GazetteerEntry {
+    /// Whether an organization is the one of a region: its name ends with the region's name (`… Jakarta Pusat`).
+    func isIn(place: String, _ gazetteer: Gazetteer) -> Bool {
+        guard let region = gazetteer.entry(place), region.type == "kota" || region.type == "kabupaten" else { return false }
+        return name.hasSuffix(region.name)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Everything extraction reads from `gazetteer/` and the system, loaded once and shared by all documents.
+public struct ExtractionResources: Sendable {
+    public var analyzer: LanguageAnalyzer
+    public var gazetteer: Gazetteer
+    /// Places, organizations, programs and positions; positions are resolved as their own layer,
+    /// since `Kepala Dinas Sosial` overlaps the organization `Dinas Sosial`.
+    public var matcher: EntityMatcher
+    public var rules: RuleWords
+    /// Lowercased names and aliases → ids.
+    var names: [String: [String]] = [:]
+    /// Acronyms as written → ids.
+    var acronyms: [String: [String]] = [:]
+
+    public init(analyzer: LanguageAnalyzer, gazetteer: Gazetteer) {
+        self.analyzer = analyzer
+        self.gazetteer = gazetteer
+        self.matcher = EntityMatcher(gazetteer: gazetteer)
+        self.rules = RuleWords(gazetteer.words)
+        for entry in gazetteer.entries.values.sorted(by: { $0.id < $1.id }) {
+            for n in [entry.name] + entry.aliases { names[Self.key(n), default: []].append(entry.id) }
+            for a in entry.acronyms { acronyms[a, default: []].append(entry.id) }
+        }
+    }
+
+    static func key(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Entries whose name, alias (case-insensitive) or acronym (as written, when `caseSensitive`) is `text`.
+    public func lookup(_ text: String, caseSensitive: Bool) -> [GazetteerEntry] {
+        let ids = caseSensitive ? (acronyms[text] ?? []) + (names[Self.key(text)] ?? []) : (names[Self.key(text)] ?? [])
+        return ids.compactMap { gazetteer.entry($0) }
+    }
+
+    /// Loads the gazetteer folder and the hunspell word list.
+    public static func load(gazetteerFolder: String, hunspellDictionary: String = "/usr/share/hunspell/id_ID.dic") throws(GazetteerError) -> ExtractionResources {
+        let analyzer = try LanguageAnalyzer.load(gazetteerFolder: gazetteerFolder, hunspellDictionary: hunspellDictionary)
+        let gazetteer = try Gazetteer.load(folder: gazetteerFolder)
+        return ExtractionResources(analyzer: analyzer, gazetteer: gazetteer)
+    }
+}
+
+/// The rule vocabularies of `words.tsv`, by role.
+public struct RuleWords: Sendable {
+    public var speechVerbs: Set<String>
+    public var actions: Set<String>
+    public var passiveAgents: Set<String>
+    public var actingPrefixes: Set<String>
+    public var honorifics: Set<String>
+    public var listIntros: Set<String>
+    public var unitNouns: Set<String>
+    public var participantUnits: Set<String>
+    public var vague: Set<String>
+    public var titleWords: Set<String>
+    public var notNames: Set<String>
+    /// Longest unit noun in words, to bound the lookahead.
+    public var maxUnitWords: Int
+
+    init(_ words: [String: Set<String>]) {
+        func role(_ r: String) -> Set<String> { Set((words[r] ?? []).map { $0.lowercased() }) }
+        speechVerbs = role("speech_verb")
+        actions = role("action")
+        passiveAgents = role("passive_agent")
+        actingPrefixes = role("acting_prefix")
+        honorifics = role("honorific")
+        listIntros = role("list_intro")
+        unitNouns = role("unit_noun")
+        participantUnits = role("participant_unit")
+        vague = role("vague")
+        titleWords = role("title_word")
+        notNames = role("not_name")
+        maxUnitWords = unitNouns.map { $0.split(separator: " ").count }.max() ?? 1
+    }
+}

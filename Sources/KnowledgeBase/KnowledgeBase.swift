@@ -1,0 +1,189 @@
+public import Corpus
+public import Extractor
+import Foundation
+import GRDB
+
+/// What went wrong with the knowledge base file.
+public enum KnowledgeBaseError: Error, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case storage(reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "\(path): cannot open the knowledge base: \(reason)"
+        case .storage(let reason): return "knowledge base: \(reason)"
+        }
+    }
+}
+
+/// The knowledge graph in an SQLite file: documents, sentences, entities, mentions, figures, events and office terms.
+public final class KnowledgeBase: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (or creates) the file at `path` in WAL mode and brings its schema up to date.
+    public init(path: String) throws(KnowledgeBaseError) {
+        do {
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            writer = try DatabasePool(path: path, configuration: config)
+            try Schema.migrator.migrate(writer)
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A knowledge base in memory, for tests.
+    public init() throws(KnowledgeBaseError) {
+        do {
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            writer = try DatabaseQueue(configuration: config)
+            try Schema.migrator.migrate(writer)
+        } catch {
+            throw .storage(reason: "\(error)")
+        }
+    }
+
+    func write<T>(_ body: @Sendable (Database) throws -> T) throws(KnowledgeBaseError) -> T {
+        do { return try writer.write(body) } catch { throw .storage(reason: "\(error)") }
+    }
+
+    func read<T>(_ body: @Sendable (Database) throws -> T) throws(KnowledgeBaseError) -> T {
+        do { return try writer.read(body) } catch { throw .storage(reason: "\(error)") }
+    }
+
+    // MARK: - Storing
+
+    public enum StoreOutcome: String, Sendable { case new, updated, skipped }
+
+    /// Ids of the documents stored, for skipping unchanged ones before extracting them.
+    public func documentIDs() throws(KnowledgeBaseError) -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM document")) }
+    }
+
+    /// Stores one document's facts in its own transaction: all of it or nothing.
+    /// An unchanged document (same content id) is skipped; a changed one from the same source replaces the old.
+    @discardableResult
+    public func store(_ facts: DocumentFacts, gazetteer: Gazetteer) throws(KnowledgeBaseError) -> StoreOutcome {
+        try write { db in try DocumentWriter(db: db, gazetteer: gazetteer).store(facts) }
+    }
+
+    /// Links near-duplicate documents both ways.
+    public func linkNearDuplicates(_ id: String, _ other: String, similarity: Double) throws(KnowledgeBaseError) {
+        try write { db in
+            for (a, b) in [(id, other), (other, id)] {
+                try db.execute(sql: "INSERT OR REPLACE INTO nearDuplicate (documentId, otherId, similarity) VALUES (?, ?, ?)",
+                               arguments: [a, b, similarity])
+            }
+        }
+    }
+
+    /// Signatures of the stored documents, to find near-duplicates of new ones.
+    public func storedBodies() throws(KnowledgeBaseError) -> [(id: String, body: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT documentId, group_concat(text, ' ') AS body FROM (SELECT documentId, text FROM sentence ORDER BY documentId, ordinal) GROUP BY documentId")
+                .map { ($0["documentId"], $0["body"] ?? "") }
+        }
+    }
+
+    /// Recomputes what is derived across documents: office terms and possible name variants.
+    public func rebuildDerived() throws(KnowledgeBaseError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM officeTerm")
+            try db.execute(sql: """
+                INSERT INTO officeTerm (personId, title, titleKey, orgId, firstDate, lastDate, evidence)
+                SELECT personId, max(title), titleKey, orgId, min(date), max(date), count(*)
+                FROM officialMention WHERE date IS NOT NULL
+                GROUP BY personId, titleKey, orgId
+                """)
+            try db.execute(sql: "DELETE FROM personVariant")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT m.personId, e.name, m.titleKey, m.orgId FROM officialMention m JOIN entity e ON e.id = m.personId
+                """)
+            for (i, a) in rows.enumerated() {
+                for b in rows[(i + 1)...] {
+                    let idA: String = a["personId"], idB: String = b["personId"]
+                    guard idA != idB, a["titleKey"] as String == b["titleKey"] as String,
+                          (a["orgId"] as String?) == (b["orgId"] as String?) else { continue }
+                    let nameA: String = a["name"], nameB: String = b["name"]
+                    let distance = Self.editDistance(Array(nameA.lowercased()), Array(nameB.lowercased()))
+                    guard distance > 0, distance <= 2, min(nameA.count, nameB.count) >= 6 else { continue }
+                    let reason = "same position (\(a["titleKey"] as String)) and names \(distance) letter(s) apart: \(nameA) / \(nameB)"
+                    try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [idA, idB, reason])
+                    try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [idB, idA, reason])
+                }
+            }
+        }
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    // MARK: - Counting
+
+    public struct Stats: Sendable, Codable {
+        public var documents: Int
+        public var sentences: Int
+        public var entities: Int
+        public var people: Int
+        public var organizations: Int
+        public var programs: Int
+        public var places: Int
+        public var mentions: Int
+        public var events: Int
+        public var figures: Int
+        public var money: Int
+        public var dates: Int
+        public var officeTerms: Int
+        public var nearDuplicates: Int
+
+        enum CodingKeys: String, CodingKey {
+            case documents, sentences, entities, people, organizations, programs, places, mentions, events, figures, money, dates
+            case officeTerms = "office_terms", nearDuplicates = "near_duplicates"
+        }
+    }
+
+    public func stats() throws(KnowledgeBaseError) -> Stats {
+        try read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            return Stats(documents: try count("SELECT count(*) FROM document"),
+                         sentences: try count("SELECT count(*) FROM sentence"),
+                         entities: try count("SELECT count(*) FROM entity WHERE id IN (SELECT entityId FROM mention)"),
+                         people: try count("SELECT count(*) FROM entity WHERE kind = 'person' AND id IN (SELECT entityId FROM mention)"),
+                         organizations: try count("SELECT count(*) FROM entity WHERE kind = 'organization' AND id IN (SELECT entityId FROM mention)"),
+                         programs: try count("SELECT count(*) FROM entity WHERE kind = 'program' AND id IN (SELECT entityId FROM mention)"),
+                         places: try count("SELECT count(*) FROM entity WHERE kind = 'place' AND id IN (SELECT entityId FROM mention)"),
+                         mentions: try count("SELECT count(*) FROM mention"),
+                         events: try count("SELECT count(*) FROM event"),
+                         figures: try count("SELECT count(*) FROM figure"),
+                         money: try count("SELECT count(*) FROM money"),
+                         dates: try count("SELECT count(*) FROM dateMention"),
+                         officeTerms: try count("SELECT count(*) FROM officeTerm"),
+                         nearDuplicates: try count("SELECT count(*) / 2 FROM nearDuplicate"))
+        }
+    }
+
+    /// A digest of every table's rows, to show that a second ingest changed nothing.
+    public func fingerprint() throws(KnowledgeBaseError) -> String {
+        try read { db in
+            var parts: [String] = []
+            for table in ["document", "nearDuplicate", "sentence", "entity", "alias", "mention", "figure", "money", "dateMention",
+                          "event", "eventRole", "officialMention", "officeTerm", "personVariant"] {
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table)")
+                parts.append("\(table):\(rows.map { $0.description }.sorted().joined(separator: "|"))")
+            }
+            return ContentHash.hex(parts.joined(separator: "\n").utf8)
+        }
+    }
+}

@@ -1,0 +1,342 @@
+import Corpus
+public import Extractor
+import Foundation
+import GRDB
+
+/// What a query asks for.
+public enum QueryIntent: String, Sendable, Codable {
+    case events, officials, figures, places, sentences
+}
+
+/// How kb understood a query: the intent, the entities it names, the period and the words left for full-text search.
+public struct UnderstoodQuery: Sendable, Codable {
+    public var intent: QueryIntent
+    public var entities: [Named] = []
+    public var from: String?
+    public var to: String?
+    public var period: String?
+    public var text: String = ""
+
+    public struct Named: Sendable, Codable, Hashable {
+        public var id: String
+        public var kind: String
+        public var name: String
+    }
+
+    /// `events · program=Karang Taruna · year=2025 · text=""`.
+    public var summary: String {
+        var parts = [intent.rawValue]
+        for e in entities { parts.append("\(e.kind == "organization" ? "org" : e.kind)=\(e.name)") }
+        if let period { parts.append(period) }
+        parts.append("text=\"\(text)\"")
+        return parts.joined(separator: " · ")
+    }
+}
+
+/// One answer to a query, with its source.
+public struct QueryResult: Sendable, Codable {
+    public struct Source: Sendable, Codable {
+        public var id: String
+        public var title: String?
+        public var source: String
+        public var outlet: String?
+        public var published: String?
+    }
+
+    public var kind: String
+    public var date: String?
+    public var actor: String?
+    public var action: String?
+    public var program: String?
+    public var place: String?
+    public var figures: String?
+    public var person: String?
+    public var position: String?
+    public var organization: String?
+    public var value: Double?
+    public var unit: String?
+    public var qualifier: String?
+    public var document: Source
+    public var sentence: String
+    public var span: [Int]
+    public var score: Int
+}
+
+/// Reads Indonesian questions and keyword queries and answers them from the knowledge base.
+public struct QueryEngine: Sendable {
+    public let kb: KnowledgeBase
+    public let resources: ExtractionResources
+
+    public init(kb: KnowledgeBase, resources: ExtractionResources) {
+        self.kb = kb
+        self.resources = resources
+    }
+
+    static let intentWords: [String: QueryIntent] = [
+        "kegiatan": .events, "acara": .events, "aktivitas": .events, "agenda": .events, "program": .events,
+        "siapa": .officials, "pejabat": .officials, "berapa": .figures, "jumlah": .figures, "angka": .figures,
+        "dimana": .places, "lokasi": .places, "tempat": .places,
+    ]
+    static let stopWords: Set<String> = ["di", "yang", "dan", "pada", "tahun", "bulan", "apa", "saja", "ke", "dari", "untuk", "oleh",
+                                         "dengan", "para", "itu", "ini", "sejak", "hingga", "sampai", "antara", "mana", "adalah", "sebagai"]
+
+    // MARK: - Understanding
+
+    public func understand(_ query: String) throws(KnowledgeBaseError) -> UnderstoodQuery {
+        let tokens = resources.analyzer.tokenizer.tokenize(Array(query.unicodeScalars))
+        var used = Set<Int>()
+        var intent: QueryIntent?
+        for (i, t) in tokens.enumerated() {
+            if t.normalized == "di", i + 1 < tokens.count, tokens[i + 1].normalized == "mana" {
+                intent = intent ?? .places
+                used.formUnion([i, i + 1])
+            } else if let found = Self.intentWords[t.normalized] {
+                // `program` is an intent only when it is not part of a name (`Program Keluarga Harapan`).
+                if t.normalized == "program", resources.matcher.matches(in: tokens).contains(where: { $0.tokenRange.contains(i) }) { continue }
+                intent = intent ?? found
+                used.insert(i)
+            }
+        }
+        var understood = UnderstoodQuery(intent: intent ?? .events)
+        // Periods: `2025`, `Juli 2025`, `2024-2025`, `sejak Maret 2025`, `hingga Mei 2025`.
+        var i = 0
+        var direction = ""
+        while i < tokens.count {
+            let t = tokens[i]
+            if ["sejak", "mulai", "dari"].contains(t.normalized) { direction = "from"; i += 1; continue }
+            if ["hingga", "sampai", "sebelum"].contains(t.normalized) { direction = "to"; i += 1; continue }
+            var period: (String, String, String)?
+            if let month = IndonesianCalendar.month(named: t.text), t.text.count >= 3, i + 1 < tokens.count, let year = Self.year(tokens[i + 1].text) {
+                let last = CalendarDate.daysIn(month: month, year: year)
+                period = (String(format: "%04d-%02d-01", year, month), String(format: "%04d-%02d-%02d", year, month, last),
+                          "month=\(String(format: "%04d-%02d", year, month))")
+                used.formUnion([i, i + 1])
+                i += 2
+            } else if let year = Self.year(t.text) {
+                if i + 2 < tokens.count, tokens[i + 1].text == "-" || tokens[i + 1].text == "–", let end = Self.year(tokens[i + 2].text) {
+                    period = ("\(year)-01-01", "\(end)-12-31", "years=\(year)-\(end)")
+                    used.formUnion([i, i + 1, i + 2])
+                    i += 3
+                } else {
+                    period = ("\(year)-01-01", "\(year)-12-31", "year=\(year)")
+                    used.insert(i)
+                    i += 1
+                }
+            } else {
+                i += 1
+                continue
+            }
+            if let (from, to, label) = period {
+                switch direction {
+                case "from": understood.from = from; understood.period = "from=\(from)"
+                case "to": understood.to = to; understood.period = "to=\(to)"
+                default: understood.from = from; understood.to = to; understood.period = label
+                }
+                direction = ""
+            }
+        }
+        // Names: gazetteer entries, then what the knowledge base learned (people, acronyms).
+        // Positions overlap organizations (`Kepala Dinas Sosial` / `Dinas Sosial`): both are kept.
+        let matches = resources.matcher.matches(in: tokens)
+        for m in matches where !m.tokenRange.contains(where: used.contains) || m.kind == .position {
+            understood.entities.append(.init(id: m.id, kind: m.kind.rawValue, name: resources.gazetteer.entry(m.id)?.name ?? m.surface))
+        }
+        for m in matches { used.formUnion(m.tokenRange) }
+        let words = tokens.enumerated().filter { !used.contains($0.offset) && ($0.element.kind == .word || $0.element.kind == .number || $0.element.kind == .abbreviation) }
+        var k = 0
+        var leftover: [Token] = []
+        while k < words.count {
+            var matched = false
+            for n in stride(from: min(6, words.count - k), through: 1, by: -1) {
+                let phrase = words[k..<(k + n)].map(\.element.normalized).joined(separator: " ")
+                let hits = try kb.read { db in
+                    try Row.fetchAll(db, sql: """
+                        SELECT e.id, e.kind, e.name FROM alias a JOIN entity e ON e.id = a.entityId
+                        WHERE a.normalized = ? AND e.id IN (SELECT entityId FROM mention) LIMIT 3
+                        """, arguments: [DocumentWriter.normalize(phrase)])
+                        .map { UnderstoodQuery.Named(id: $0["id"], kind: $0["kind"], name: $0["name"]) }
+                }
+                if let hit = hits.first, n > 1 || !Self.stopWords.contains(phrase) {
+                    if !understood.entities.contains(hit) { understood.entities.append(hit) }
+                    k += n
+                    matched = true
+                    break
+                }
+            }
+            if !matched {
+                if !Self.stopWords.contains(words[k].element.normalized) { leftover.append(words[k].element) }
+                k += 1
+            }
+        }
+        understood.text = leftover.map(\.text).joined(separator: " ")
+        if intent == nil, understood.entities.isEmpty, !understood.text.isEmpty { understood.intent = .sentences }
+        return understood
+    }
+
+    static func year(_ s: String) -> Int? {
+        guard s.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }
+        return y
+    }
+
+    // MARK: - Answering
+
+    public func answer(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
+        switch q.intent {
+        case .events: return try events(q, limit: limit)
+        case .officials: return try officials(q, limit: limit)
+        case .figures: return try figures(q, limit: limit)
+        case .places: return try places(q, limit: limit)
+        case .sentences: return try sentences(q, limit: limit)
+        }
+    }
+
+    /// The FTS5 query for the leftover words: each word's stem, all required.
+    func ftsQuery(_ text: String) -> String? {
+        let tokens = resources.analyzer.tokenizer.tokenize(Array(text.unicodeScalars)).filter { $0.kind == .word || $0.kind == .number }
+        guard !tokens.isEmpty else { return nil }
+        // Quoted as FTS5 strings so user text is never FTS syntax.
+        return tokens.map { "\"" + $0.stem.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+    }
+
+    static let documentColumns = "d.id AS docId, d.title AS docTitle, d.source AS docSource, d.outlet AS docOutlet, d.published AS docPublished"
+
+    static func source(_ row: Row) -> QueryResult.Source {
+        QueryResult.Source(id: row["docId"], title: row["docTitle"], source: row["docSource"], outlet: row["docOutlet"], published: row["docPublished"])
+    }
+
+    func events(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
+        let ids = q.entities.filter { $0.kind != "position" }.map(\.id)
+        let fts = ftsQuery(q.text)
+        return try kb.read { db in
+            var sql = """
+                SELECT e.*, \(Self.documentColumns),
+                       (SELECT count(DISTINCT entityId) FROM eventRole r WHERE r.eventId = e.id AND r.entityId IN (SELECT value FROM json_each(?))) AS hits
+                FROM event e JOIN document d ON d.id = e.documentId WHERE 1 = 1
+                """
+            var arguments: StatementArguments = [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)]
+            if !ids.isEmpty {
+                sql += " AND (SELECT count(DISTINCT entityId) FROM eventRole r WHERE r.eventId = e.id AND r.entityId IN (SELECT value FROM json_each(?))) = ?"
+                arguments += [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self), ids.count]
+            }
+            if let from = q.from { sql += " AND e.dateEnd >= ?"; arguments += [from] }
+            if let to = q.to { sql += " AND e.dateStart <= ?"; arguments += [to] }
+            if let fts {
+                sql += " AND EXISTS (SELECT 1 FROM sentence s JOIN sentenceSearch f ON f.rowid = s.id WHERE s.documentId = e.documentId AND s.start >= e.start AND s.end <= e.end AND sentenceSearch MATCH ?)"
+                arguments += [fts]
+            }
+            sql += " ORDER BY hits DESC, e.dateStart DESC, e.id LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let participants = (try? JSONDecoder().decode([Participants].self, from: Data((row["participants"] as String? ?? "[]").utf8))) ?? []
+                return QueryResult(kind: "event", date: row["date"], actor: row["actor"], action: row["action"], program: row["program"],
+                                   place: row["location"], figures: participants.map { "\(Self.format($0.value)) \($0.unit ?? "")" }.joined(separator: ", "),
+                                   document: Self.source(row), sentence: row["sentence"], span: [row["start"], row["end"]], score: row["hits"])
+            }
+        }
+    }
+
+    func officials(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
+        let positions = q.entities.filter { $0.kind == "position" }.map(\.id)
+        let orgs = q.entities.filter { $0.kind == "organization" }.map(\.id)
+        let people = q.entities.filter { $0.kind == "person" }.map(\.id)
+        return try kb.read { db in
+            var sql = "SELECT t.*, p.name AS personName, o.name AS orgName FROM officeTerm t JOIN entity p ON p.id = t.personId LEFT JOIN entity o ON o.id = t.orgId WHERE 1 = 1"
+            var arguments: StatementArguments = []
+            for (column, values) in [("t.titleKey", positions), ("t.orgId", orgs), ("t.personId", people)] where !values.isEmpty {
+                if column == "t.titleKey" {
+                    sql += " AND (" + values.map { _ in "t.titleKey LIKE ?" }.joined(separator: " OR ") + ")"
+                    arguments += StatementArguments(values.map { $0 + "@%" })
+                } else {
+                    sql += " AND \(column) IN (SELECT value FROM json_each(?))"
+                    arguments += [String(decoding: try JSONEncoder().encode(values), as: UTF8.self)]
+                }
+            }
+            // The holder at a time: the latest whose first evidence is not after the period's end.
+            if let to = q.to { sql += " AND t.firstDate <= ?"; arguments += [to] }
+            sql += " ORDER BY t.firstDate DESC"
+            var terms = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            if q.to != nil || q.from != nil {
+                var seen = Set<String>()
+                terms = terms.filter { row in
+                    let key: String = row["titleKey"]
+                    return seen.insert(key).inserted
+                }
+            }
+            var results: [QueryResult] = []
+            for term in terms.prefix(limit) {
+                let personID: String = term["personId"]
+                let titleKey: String = term["titleKey"]
+                let evidence = try Row.fetchOne(db, sql: """
+                    SELECT m.*, \(Self.documentColumns), s.text AS sentenceText FROM officialMention m JOIN document d ON d.id = m.documentId
+                    LEFT JOIN sentence s ON s.documentId = m.documentId AND s.start <= m.start AND s.end >= m.end
+                    WHERE m.personId = ? AND m.titleKey = ? ORDER BY (m.date <= ?) DESC, m.date DESC LIMIT 1
+                    """, arguments: [personID, titleKey, q.to ?? "9999"])
+                guard let evidence else { continue }
+                results.append(QueryResult(kind: "official", date: "\(term["firstDate"] as String)/\(term["lastDate"] as String)",
+                                           person: term["personName"], position: term["title"], organization: term["orgName"],
+                                           document: Self.source(evidence), sentence: evidence["sentenceText"] ?? evidence["surface"],
+                                           span: [evidence["start"], evidence["end"]], score: term["evidence"]))
+            }
+            return results
+        }
+    }
+
+    func figures(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
+        let ids = q.entities.map(\.id)
+        let names = q.entities.map(\.name)
+        let words = q.text.lowercased().split(separator: " ").map(String.init)
+        return try kb.read { db in
+            var sql = "SELECT f.*, \(Self.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId WHERE 1 = 1"
+            var arguments: StatementArguments = []
+            if !ids.isEmpty {
+                sql += """
+                     AND (f.aboutId IN (SELECT value FROM json_each(?)) OR f.about IN (SELECT value FROM json_each(?))
+                          OR EXISTS (SELECT 1 FROM mention m WHERE m.documentId = f.documentId AND m.entityId IN (SELECT value FROM json_each(?))
+                                     AND m.start >= f.sentenceStart AND m.end <= f.sentenceEnd))
+                    """
+                let idsJSON = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+                arguments += [idsJSON, String(decoding: try JSONEncoder().encode(names), as: UTF8.self), idsJSON]
+            }
+            // Leftover words that are units (`peserta`) filter by unit.
+            let units = try Set(String.fetchAll(db, sql: "SELECT DISTINCT lower(unit) FROM figure WHERE unit IS NOT NULL"))
+            let unitWords = words.filter(units.contains)
+            if !unitWords.isEmpty {
+                sql += " AND lower(f.unit) IN (SELECT value FROM json_each(?))"
+                arguments += [String(decoding: try JSONEncoder().encode(unitWords), as: UTF8.self)]
+            }
+            if let from = q.from { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) >= substr(?, 1, length(f.date)))"; arguments += [from] }
+            if let to = q.to { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) <= ?)"; arguments += [to] }
+            sql += " ORDER BY d.published DESC, f.id LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                QueryResult(kind: "figure", date: row["date"], program: row["about"], value: row["value"], unit: row["unit"],
+                            qualifier: row["qualifier"], document: Self.source(row), sentence: row["sentence"],
+                            span: [row["start"], row["end"]], score: 1)
+            }
+        }
+    }
+
+    func places(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
+        var eventsQuery = q
+        eventsQuery.intent = .events
+        return try events(eventsQuery, limit: limit).filter { $0.place != nil }
+    }
+
+    func sentences(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
+        guard let fts = ftsQuery(q.text) else { return [] }
+        return try kb.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.*, \(Self.documentColumns) FROM sentenceSearch f JOIN sentence s ON s.id = f.rowid JOIN document d ON d.id = s.documentId
+                WHERE sentenceSearch MATCH ? ORDER BY rank LIMIT ?
+                """, arguments: [fts, limit]).map { row in
+                QueryResult(kind: "sentence", date: row["docPublished"], document: Self.source(row), sentence: row["text"],
+                            span: [row["start"], row["end"]], score: 1)
+            }
+        }
+    }
+
+    public static func format(_ v: Double?) -> String {
+        guard let v else { return "?" }
+        return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+}

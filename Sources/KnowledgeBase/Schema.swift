@@ -1,0 +1,165 @@
+import GRDB
+
+/// The knowledge base's tables, created and upgraded by GRDB's migrator.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "document") { t in
+                t.primaryKey("id", .text)
+                t.column("source", .text).notNull()
+                t.column("url", .text)
+                t.column("title", .text)
+                t.column("published", .text)
+                t.column("outlet", .text)
+                t.column("reporter", .text)
+                t.column("editor", .text)
+                t.column("format", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("eventDate", .text)
+                t.column("extraction", .text).notNull()
+            }
+            try db.create(index: "document_source", on: "document", columns: ["source"])
+            try db.create(table: "nearDuplicate") { t in
+                t.column("documentId", .text).notNull().references("document", onDelete: .cascade)
+                t.column("otherId", .text).notNull().references("document", onDelete: .cascade)
+                t.column("similarity", .double).notNull()
+                t.primaryKey(["documentId", "otherId"])
+            }
+            try db.create(table: "sentence") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("documentId", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("ordinal", .integer).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("text", .text).notNull()
+            }
+            // Full-text search over stems, so `penyaluran` finds `menyalurkan`.
+            try db.create(virtualTable: "sentenceSearch", using: FTS5()) { t in
+                t.tokenizer = .unicode61()
+                t.column("stems")
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER sentence_search_delete AFTER DELETE ON sentence BEGIN
+                    DELETE FROM sentenceSearch WHERE rowid = old.id;
+                END
+                """)
+            try db.create(table: "entity") { t in
+                t.primaryKey("id", .text)
+                t.column("kind", .text).notNull().indexed()
+                t.column("name", .text).notNull()
+                t.column("type", .text)
+                t.column("code", .text)
+                t.column("parentId", .text)
+                t.column("fromGazetteer", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "alias") { t in
+                t.column("entityId", .text).notNull().references("entity", onDelete: .cascade)
+                t.column("alias", .text).notNull()
+                t.column("normalized", .text).notNull().indexed()
+                t.column("caseSensitive", .boolean).notNull().defaults(to: false)
+                t.primaryKey(["entityId", "alias"])
+            }
+            try db.create(table: "mention") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("documentId", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("entityId", .text).notNull().indexed().references("entity", onDelete: .cascade)
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("surface", .text).notNull()
+            }
+            try db.create(table: "figure") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("documentId", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("value", .double)
+                t.column("max", .double)
+                t.column("unit", .text)
+                t.column("qualifier", .text)
+                t.column("about", .text)
+                t.column("aboutId", .text)
+                t.column("date", .text)
+                t.column("surface", .text).notNull()
+                t.column("sentence", .text).notNull()
+                t.column("sentenceStart", .integer).notNull()
+                t.column("sentenceEnd", .integer).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+            }
+            try db.create(table: "money") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("documentId", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("value", .double)
+                t.column("max", .double)
+                t.column("currency", .text).notNull()
+                t.column("qualifier", .text)
+                t.column("per", .text)
+                t.column("about", .text)
+                t.column("surface", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+            }
+            try db.create(table: "dateMention") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("documentId", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("normalized", .text)
+                t.column("granularity", .text).notNull()
+                t.column("warning", .text)
+                t.column("surface", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+            }
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("documentId", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("actor", .text)
+                t.column("action", .text).notNull()
+                t.column("program", .text)
+                t.column("date", .text)
+                t.column("datePrecision", .text)
+                t.column("dateStart", .text)
+                t.column("dateEnd", .text)
+                t.column("location", .text)
+                t.column("participants", .text).notNull()
+                t.column("sentence", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+            }
+            try db.create(table: "eventRole") { t in
+                t.column("eventId", .integer).notNull().indexed().references("event", onDelete: .cascade)
+                t.column("role", .text).notNull()
+                t.column("entityId", .text).notNull().indexed().references("entity", onDelete: .cascade)
+                t.primaryKey(["eventId", "role", "entityId"])
+            }
+            try db.create(table: "officialMention") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("documentId", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("personId", .text).notNull().indexed().references("entity", onDelete: .cascade)
+                t.column("title", .text)
+                t.column("titleKey", .text).notNull()
+                t.column("orgId", .text)
+                t.column("date", .text)
+                t.column("surface", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+            }
+            // Derived after each ingest from dated official mentions.
+            try db.create(table: "officeTerm") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("personId", .text).notNull().references("entity", onDelete: .cascade)
+                t.column("title", .text).notNull()
+                t.column("titleKey", .text).notNull().indexed()
+                t.column("orgId", .text)
+                t.column("firstDate", .text).notNull()
+                t.column("lastDate", .text).notNull()
+                t.column("evidence", .integer).notNull()
+            }
+            try db.create(table: "personVariant") { t in
+                t.column("personId", .text).notNull().references("entity", onDelete: .cascade)
+                t.column("variantId", .text).notNull().references("entity", onDelete: .cascade)
+                t.column("reason", .text).notNull()
+                t.primaryKey(["personId", "variantId"])
+            }
+        }
+        return migrator
+    }
+}

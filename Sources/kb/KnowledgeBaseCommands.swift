@@ -1,0 +1,196 @@
+import ArgumentParser
+import Corpus
+import Extractor
+import Foundation
+import KnowledgeBase
+
+/// Where the knowledge base lives: `--db`, else `KB_DB`, else `kb.sqlite` here.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The knowledge base file (default: $KB_DB, else kb.sqlite).", valueName: "path"))
+    var db: String?
+
+    var path: String { db ?? ProcessInfo.processInfo.environment["KB_DB"] ?? "kb.sqlite" }
+
+    func open(mustExist: Bool = true) throws -> KnowledgeBase {
+        if mustExist, !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("\(path): no knowledge base here (run kb ingest first, or pass --db PATH)")
+        }
+        do { return try KnowledgeBase(path: path) } catch { throw ValidationError(error.description) }
+    }
+}
+
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+struct Ingest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read documents into the knowledge base: files, folders (recursively), .jsonl and .jsonl.gz corpora.",
+        discussion: "Unchanged documents are skipped and changed ones replaced, so a second run changes nothing."
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var reading: ReadingOptions
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    func run() async throws {
+        let kb = try database.open(mustExist: false)
+        let ingestion = Ingestion(reader: try reading.corpusReader(),
+                                  extractor: DocumentExtractor(resources: try reading.extractionResources()), kb: kb)
+        let bar = ProgressBar(enabled: isatty(2) == 1)
+        let summary = try await ingestion.run(paths: paths, progress: { done, total in bar.update(done, total) })
+        bar.finish()
+        for failure in summary.failures { Console.warn("error: \(failure)") }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        } else {
+            print(String(format: "%d new, %d updated, %d skipped, %d failed · %d entities, %d facts · %.1f s",
+                         summary.new, summary.updated, summary.skipped, summary.failed, summary.entities, summary.facts, summary.seconds))
+        }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// A progress bar on standard error: documents done/total, rate and time left.
+final class ProgressBar: @unchecked Sendable {  // @unchecked: its state is guarded by `lock`.
+    let enabled: Bool
+    let started = Date()
+    let lock = NSLock()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled, total > 0 else { return }
+        lock.lock(); defer { lock.unlock() }
+        let elapsed = max(Date().timeIntervalSince(started), 0.001)
+        let rate = Double(done) / elapsed
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        Console.write(String(format: "\r%@ %d/%d  %.1f doc/s  %.0f s left ", bar, done, total, rate, left))
+    }
+
+    func finish() {
+        if enabled { Console.write("\n") }
+    }
+}
+
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask the knowledge base in Indonesian: kegiatan Karang Taruna 2025, siapa Kepala Dinas Sosial Juli 2025, berapa peserta Jambore.",
+        discussion: "Intent words: kegiatan/acara/program → events, siapa → officials, berapa/jumlah → figures, di mana → places."
+    )
+
+    @Argument(help: ArgumentHelp("The question or keywords.", valueName: "query"))
+    var query: String
+
+    @Option(help: "table (default on a terminal), json or csv.")
+    var format: TableFormat?
+
+    @Option(help: "At most this many results.")
+    var limit = 20
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var reading: ReadingOptions
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be a positive number") }
+    }
+
+    func run() throws {
+        let engine = QueryEngine(kb: try database.open(), resources: try reading.extractionResources())
+        do {
+            let understood = try engine.understand(query)
+            let results = try engine.answer(understood, limit: limit)
+            let output = ResultFormatter(format: format ?? (Console.stdoutIsTerminal ? .table : .json))
+            print(try output.render(understood: understood, results: results))
+        } catch let error as KnowledgeBaseError {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+/// Prints query results as a table, JSON or CSV.
+struct ResultFormatter {
+    var format: TableFormat
+
+    func render(understood: UnderstoodQuery, results: [QueryResult]) throws -> String {
+        switch format {
+        case .json:
+            struct Output: Encodable { var understood: UnderstoodQuery; var summary: String; var results: [QueryResult] }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(Output(understood: understood, summary: understood.summary, results: results)), as: UTF8.self)
+        case .csv:
+            var rows = [Self.columns.map(\.0)]
+            rows += results.map { r in Self.columns.map { $0.1(r) } }
+            return rows.map { $0.map(CSVField.escape).joined(separator: ",") }.joined(separator: "\r\n")
+        case .table:
+            var lines = ["understood: \(understood.summary)"]
+            if results.isEmpty { lines.append("no results") }
+            for (i, r) in results.enumerated() {
+                var head: [String] = [r.date ?? "undated"]
+                if let p = r.person { head.append(p + (r.position.map { " — " + $0 } ?? "") + (r.organization.map { " · " + $0 } ?? "")) }
+                if let a = r.actor { head.append(a) }
+                if let a = r.action { head.append(a) }
+                if let p = r.program { head.append(p) }
+                if let p = r.place { head.append("@ " + p) }
+                if let v = r.value { head.append("\(r.qualifier.map { $0 + " " } ?? "")\(QueryEngine.format(v)) \(r.unit ?? "")") }
+                if let f = r.figures, !f.isEmpty { head.append(f) }
+                lines.append("\(i + 1). " + head.joined(separator: " · "))
+                lines.append("   “\(r.sentence)”")
+                lines.append("   \(r.document.title ?? r.document.source) · \(r.document.outlet ?? "?") · \(r.document.published ?? "undated") · [\(r.span[0]), \(r.span[1])) \(r.document.source)")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    static let columns: [(String, @Sendable (QueryResult) -> String)] = [
+        ("kind", { $0.kind }), ("date", { $0.date ?? "" }), ("person", { $0.person ?? "" }), ("position", { $0.position ?? "" }),
+        ("organization", { $0.organization ?? "" }), ("actor", { $0.actor ?? "" }), ("action", { $0.action ?? "" }),
+        ("program", { $0.program ?? "" }), ("place", { $0.place ?? "" }), ("value", { $0.value.map { QueryEngine.format($0) } ?? "" }),
+        ("unit", { $0.unit ?? "" }), ("qualifier", { $0.qualifier ?? "" }), ("figures", { $0.figures ?? "" }),
+        ("sentence", { $0.sentence }), ("start", { String($0.span[0]) }), ("end", { String($0.span[1]) }),
+        ("document_id", { $0.document.id }), ("document_title", { $0.document.title ?? "" }), ("source", { $0.document.source }),
+        ("outlet", { $0.document.outlet ?? "" }), ("published", { $0.document.published ?? "" }),
+    ]
+}
+
+/// RFC 4180 fields: quoted when they hold a comma, quote or line break.
+enum CSVField {
+    static func escape(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Count what the knowledge base holds.")
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let stats: KnowledgeBase.Stats
+        do { stats = try database.open().stats() } catch let error as KnowledgeBaseError { throw ValidationError(error.description) }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+        case .text:
+            let mirror = Mirror(reflecting: stats)
+            for child in mirror.children { print("\(child.label ?? "")".padding(toLength: 16, withPad: " ", startingAt: 0) + "\(child.value)") }
+        }
+    }
+}
