@@ -9,8 +9,15 @@ setup:
 build: setup
 	$(SWIFT) build
 
+KB = .build/debug/kb
+
 demo: build
-	$(SWIFT) run --skip-build kb extract corpus --format text
+	rm -f demo.sqlite demo.sqlite-wal demo.sqlite-shm
+	$(KB) extract corpus/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt --format text
+	$(KB) ingest corpus --db demo.sqlite
+	$(KB) query "kegiatan Karang Taruna 2025" --db demo.sqlite --format table
+	$(KB) query "siapa Kepala Dinas Sosial DKI Jakarta Juli 2025" --db demo.sqlite --format table
+	$(KB) query "berapa peserta Jambore Karang Taruna" --db demo.sqlite --format table
 
 test: setup
 	$(SWIFT) test

@@ -42,6 +42,10 @@ let package = Package(
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: strict),
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "Corpus"], swiftSettings: strict),
-        .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "Extractor", "Corpus"], swiftSettings: strict),
+        .testTarget(
+            name: "KnowledgeBaseTests",
+            dependencies: ["KnowledgeBase", "Extractor", "Corpus", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
     ]
 )

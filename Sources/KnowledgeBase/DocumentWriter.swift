@@ -20,9 +20,9 @@ struct DocumentWriter {
         let e = facts.extraction
         let eventDate = e.events.first?.date ?? doc.published?.iso
         try db.execute(sql: """
-            INSERT INTO document (id, source, url, title, published, outlet, reporter, editor, format, text, eventDate, extraction)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [doc.id, doc.source, doc.url, doc.title, doc.published?.iso, doc.outlet, doc.reporter, doc.editor,
+            INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet, doc.reporter, doc.editor,
                              doc.format.rawValue, doc.text, eventDate, String(decoding: try Self.encoder.encode(e), as: UTF8.self)])
 
         for (ordinal, s) in facts.sentences.enumerated() {
@@ -126,6 +126,13 @@ struct DocumentWriter {
     /// Positions are compared by canonical position and organization when known, else by the title as written.
     static func titleKey(positionID: String?, title: String?, orgID: String?) -> String {
         "\(positionID ?? normalize(title ?? ""))@\(orgID ?? "")"
+    }
+
+    static func headline(_ doc: Document, _ sentences: [Sentence]) -> String {
+        if let title = doc.title { return title }
+        let first = sentences.first?.text ?? (doc.source as NSString).lastPathComponent
+        let words = first.split(separator: " ")
+        return words.count <= 12 ? first : words.prefix(12).joined(separator: " ") + " …"
     }
 
     static let encoder: JSONEncoder = {

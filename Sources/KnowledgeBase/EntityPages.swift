@@ -71,7 +71,7 @@ extension KnowledgeBase {
             let variants = try Row.fetchAll(db, sql: "SELECT e.name, v.reason FROM personVariant v JOIN entity e ON e.id = v.variantId WHERE v.personId = ?", arguments: [id])
                 .map { "\($0["name"] as String) — \($0["reason"] as String)" }
             let events = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT ev.date, ev.actor, ev.action, ev.program, ev.documentId, ev.start, ev.end, d.title
+                SELECT DISTINCT ev.date, ev.actor, ev.action, ev.program, ev.documentId, ev.start, ev.end, d.headline AS title
                 FROM event ev JOIN eventRole r ON r.eventId = ev.id JOIN document d ON d.id = ev.documentId
                 WHERE r.entityId = ? ORDER BY ev.dateStart
                 """, arguments: [id]).map {
@@ -79,7 +79,7 @@ extension KnowledgeBase {
                                 document: $0["documentId"], title: $0["title"], span: [$0["start"], $0["end"]])
             }
             let figures = try Row.fetchAll(db, sql: """
-                SELECT f.*, d.title FROM figure f JOIN document d ON d.id = f.documentId WHERE f.aboutId = ? ORDER BY f.date
+                SELECT f.*, d.headline AS title FROM figure f JOIN document d ON d.id = f.documentId WHERE f.aboutId = ? ORDER BY f.date
                 """, arguments: [id]).map {
                 EntityPage.Item(date: $0["date"], text: $0["surface"], document: $0["documentId"], title: $0["title"], span: [$0["start"], $0["end"]])
             }
@@ -89,7 +89,7 @@ extension KnowledgeBase {
                 WHERE m1.entityId = ? GROUP BY e.id ORDER BY together DESC, e.name LIMIT 15
                 """, arguments: [id]).map { EntityPage.Related(id: $0["id"], kind: $0["kind"], name: $0["name"], together: $0["together"]) }
             let sources = try String.fetchAll(db, sql: """
-                SELECT DISTINCT coalesce(d.title, d.source) || ' (' || coalesce(d.published, 'undated') || ')' FROM mention m JOIN document d ON d.id = m.documentId WHERE m.entityId = ?
+                SELECT DISTINCT d.headline || ' (' || coalesce(d.published, 'undated') || ')' FROM mention m JOIN document d ON d.id = m.documentId WHERE m.entityId = ?
                 """, arguments: [id])
             return EntityPage(id: id, kind: entity["kind"], name: entity["name"], type: entity["type"], aliases: aliases, positions: positions,
                               holders: entity["kind"] == "person" ? [] : holders, variants: variants, events: events, figures: figures,

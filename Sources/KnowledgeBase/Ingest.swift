@@ -92,7 +92,7 @@ public struct Ingestion: Sendable {
                 }
             }
         }
-        try kb.rebuildDerived()
+        if stored > 0 { try kb.rebuildDerived() }
         summary.entities = try kb.stats().entities
         summary.seconds = Date().timeIntervalSince(started)
         return summary

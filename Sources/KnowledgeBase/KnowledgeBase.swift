@@ -71,6 +71,8 @@ public final class KnowledgeBase: Sendable {
     /// Links near-duplicate documents both ways.
     public func linkNearDuplicates(_ id: String, _ other: String, similarity: Double) throws(KnowledgeBaseError) {
         try write { db in
+            // The other may be a version this ingest replaced.
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM document WHERE id IN (?, ?)", arguments: [id, other]) == 2 else { return }
             for (a, b) in [(id, other), (other, id)] {
                 try db.execute(sql: "INSERT OR REPLACE INTO nearDuplicate (documentId, otherId, similarity) VALUES (?, ?, ?)",
                                arguments: [a, b, similarity])
@@ -92,9 +94,9 @@ public final class KnowledgeBase: Sendable {
             try db.execute(sql: "DELETE FROM officeTerm")
             try db.execute(sql: """
                 INSERT INTO officeTerm (personId, title, titleKey, orgId, firstDate, lastDate, evidence)
-                SELECT personId, max(title), titleKey, orgId, min(date), max(date), count(*)
+                SELECT personId, max(title), titleKey, max(orgId), min(date), max(date), count(*)
                 FROM officialMention WHERE date IS NOT NULL
-                GROUP BY personId, titleKey, orgId
+                GROUP BY personId, titleKey
                 """)
             try db.execute(sql: "DELETE FROM personVariant")
             let rows = try Row.fetchAll(db, sql: """

@@ -10,6 +10,8 @@ enum Schema {
                 t.column("source", .text).notNull()
                 t.column("url", .text)
                 t.column("title", .text)
+                // The title, or the opening words when the release has none: what a person sees as the source.
+                t.column("headline", .text).notNull()
                 t.column("published", .text)
                 t.column("outlet", .text)
                 t.column("reporter", .text)
@@ -144,11 +146,11 @@ enum Schema {
             }
             // Derived after each ingest from dated official mentions.
             try db.create(table: "officeTerm") { t in
-                t.autoIncrementedPrimaryKey("id")
                 t.column("personId", .text).notNull().references("entity", onDelete: .cascade)
                 t.column("title", .text).notNull()
                 t.column("titleKey", .text).notNull().indexed()
                 t.column("orgId", .text)
+                t.primaryKey(["personId", "titleKey"])
                 t.column("firstDate", .text).notNull()
                 t.column("lastDate", .text).notNull()
                 t.column("evidence", .integer).notNull()

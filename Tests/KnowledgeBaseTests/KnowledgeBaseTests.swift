@@ -1,0 +1,226 @@
+import GRDB
+import Corpus
+import Extractor
+import Foundation
+import Testing
+@testable import KnowledgeBase
+
+enum Fixtures {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var corpus: String { repoRoot.appendingPathComponent("corpus").path }
+    static func fixture(_ name: String) -> String { repoRoot.appendingPathComponent("Tests/Fixtures/\(name)").path }
+
+    /// Loaded once: the gazetteer, the hunspell word list and the matcher.
+    static let resources: ExtractionResources = {
+        do {
+            return try ExtractionResources.load(gazetteerFolder: repoRoot.appendingPathComponent("gazetteer").path)
+        } catch {
+            preconditionFailure("the project's gazetteer must load: \(error)")
+        }
+    }()
+
+    static func reader() throws -> CorpusReader {
+        CorpusReader(boilerplate: try BoilerplateRules.load(path: repoRoot.appendingPathComponent("gazetteer/boilerplate.tsv").path))
+    }
+
+    static func ingestion(_ kb: KnowledgeBase) throws -> Ingestion {
+        let today = CalendarDate(year: 2026, month: 11, day: 22)!
+        return Ingestion(reader: try reader(), extractor: DocumentExtractor(resources: resources, today: today), kb: kb)
+    }
+
+    /// A knowledge base holding the five seeds.
+    static func seeded() async throws -> KnowledgeBase {
+        let kb = try KnowledgeBase()
+        _ = try await ingestion(kb).run(paths: [corpus])
+        return kb
+    }
+
+    /// A folder in the temporary directory holding copies of the given files.
+    static func folder(with files: [String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for file in files {
+            try FileManager.default.copyItem(atPath: file, toPath: dir.appendingPathComponent((file as NSString).lastPathComponent).path)
+        }
+        return dir.path
+    }
+}
+
+@Suite("Ingesting into the knowledge base")
+struct IngestTests {
+    @Test("the seeds are stored with their facts")
+    func seeds() async throws {
+        let kb = try KnowledgeBase()
+        let summary = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
+        #expect(summary.new == 5)
+        #expect(summary.failed == 0)
+        let stats = try kb.stats()
+        #expect(stats.documents == 5)
+        #expect(stats.events >= 5)
+        #expect(stats.figures >= 7)
+        #expect(stats.people >= 10)
+        #expect(stats.officeTerms >= 8)
+    }
+
+    @Test("a second ingest of the same files leaves the knowledge base exactly as it was")
+    func idempotent() async throws {
+        let kb = try KnowledgeBase()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
+        let before = try kb.fingerprint()
+        let again = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
+        #expect(again.new == 0)
+        #expect(again.skipped == 5)
+        #expect(try kb.fingerprint() == before)
+    }
+
+    @Test("a changed document from the same source replaces the old one")
+    func changed() async throws {
+        let folder = try Fixtures.folder(with: [Fixtures.corpus + "/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt"])
+        let kb = try KnowledgeBase()
+        _ = try await Fixtures.ingestion(kb).run(paths: [folder])
+        let file = folder + "/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt"
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "1.600 peserta", with: "1.700 peserta")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let summary = try await Fixtures.ingestion(kb).run(paths: [folder])
+        #expect(summary.updated == 1)
+        #expect(try kb.stats().documents == 1)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        let results = try engine.answer(try engine.understand("berapa peserta Jambore Karang Taruna"), limit: 10)
+        #expect(results.map(\.value) == [1700])
+    }
+
+    @Test("an interrupted ingest leaves whole documents only, and a re-run completes it")
+    func interrupted() async throws {
+        let kb = try KnowledgeBase()
+        await #expect(throws: KnowledgeBaseError.self) {
+            _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus], failAfter: 2)
+        }
+        #expect(try kb.stats().documents == 2)
+        // Each stored document has all its sentences: as many as a fresh extraction finds.
+        let stored = try kb.read { db in try Row.fetchAll(db, sql: "SELECT documentId, count(*) AS n FROM sentence GROUP BY documentId") }
+        let reader = try Fixtures.reader()
+        let extractor = DocumentExtractor(resources: Fixtures.resources)
+        for doc in reader.read(path: Fixtures.corpus).documents {
+            guard let row = stored.first(where: { ($0["documentId"] as String) == doc.id }) else { continue }
+            #expect(row["n"] as Int == extractor.extract(doc).sentences.count)
+        }
+        let summary = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
+        #expect(summary.new == 3)
+        #expect(summary.skipped == 2)
+        #expect(try kb.stats().documents == 5)
+    }
+
+    @Test("a document that cannot be read is reported, the others are stored")
+    func failures() async throws {
+        let folder = try Fixtures.folder(with: [Fixtures.fixture("documents/image.txt"), Fixtures.corpus + "/dinsos-2025-05-23-pekerja-penyuluh-sosial.txt"])
+        let kb = try KnowledgeBase()
+        let summary = try await Fixtures.ingestion(kb).run(paths: [folder])
+        #expect(summary.failed == 1)
+        #expect(summary.new == 1)
+        #expect(summary.failures.first?.contains("image.txt") == true)
+    }
+}
+
+@Suite("Queries in Indonesian")
+struct QueryTests {
+    @Test("kegiatan Karang Taruna 2025: the 2025 activities, not the 2024 Jambore")
+    func karangTaruna2025() async throws {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        let understood = try engine.understand("kegiatan Karang Taruna 2025")
+        #expect(understood.summary == "events · program=Karang Taruna · year=2025 · text=\"\"")
+        let results = try engine.answer(understood, limit: 20)
+        #expect(results.contains { $0.date == "2025" && $0.sentence.contains("Peningkatan Peran Serta") && ($0.figures ?? "").contains("350 anggota") })
+        #expect(results.contains { $0.date == "2025-06-21" && $0.sentence.contains("apel gabungan") })
+        #expect(!results.contains { $0.sentence.contains("Jambore") })
+        #expect(results.allSatisfy { ($0.date ?? "").hasPrefix("2025") })
+    }
+
+    @Test("siapa Kepala Dinas Sosial DKI Jakarta, at the time asked", arguments: [
+        ("siapa Kepala Dinas Sosial DKI Jakarta Januari 2025", "Premi Lasari"),
+        ("siapa Kepala Dinas Sosial DKI Jakarta Juli 2025", "Iqbal Akbarudin"),
+        ("siapa Kadinsos Mei 2025", "Iqbal Akbarudin"),
+    ])
+    func headOfOffice(_ query: String, _ expected: String) async throws {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        let results = try engine.answer(try engine.understand(query), limit: 5)
+        #expect(results.first?.person == expected)
+        #expect(results.first?.document.title != nil)
+    }
+
+    @Test("berapa peserta Jambore Karang Taruna: 1.600, with its source")
+    func jamboreParticipants() async throws {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        let results = try engine.answer(try engine.understand("berapa peserta Jambore Karang Taruna"), limit: 5)
+        let first = try #require(results.first)
+        #expect(first.value == 1600)
+        #expect(first.unit == "peserta")
+        #expect(first.document.published == "2025-01-21")
+        #expect(first.document.outlet == "beritajakarta.id")
+        let text = try String(contentsOfFile: Fixtures.corpus + "/" + (first.document.source as NSString).lastPathComponent, encoding: .utf8)
+        let scalars = Array(text.unicodeScalars)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first.span[0]..<first.span[1]])
+        #expect(String(view) == "1.600 peserta")
+    }
+
+    @Test("full-text search is on stems: penyaluran finds menyalurkan")
+    func stems() async throws {
+        let kb = try await Fixtures.seeded()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/premi-lestari-misprint.txt")])
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        let understood = try engine.understand("penyaluran logistik")
+        #expect(understood.intent == .sentences)
+        let results = try engine.answer(understood, limit: 5)
+        #expect(results.count == 1)
+        #expect(results.first?.sentence.contains("menyalurkan bantuan logistik") == true)
+    }
+
+    @Test("a query holding SQL is just text", arguments: [
+        "kegiatan'; DROP TABLE document; --",
+        "\" OR 1=1 --",
+        "siapa Kepala Dinas Sosial) UNION SELECT * FROM entity --",
+        "NEAR(\"a\" \"b\") AND *",
+    ])
+    func hostile(_ query: String) async throws {
+        let kb = try await Fixtures.seeded()
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        _ = try engine.answer(try engine.understand(query), limit: 5)
+        #expect(try kb.stats().documents == 5)
+    }
+}
+
+@Suite("One graph across documents")
+struct GraphTests {
+    @Test("office terms: who held the position when")
+    func officeTerms() async throws {
+        let kb = try await Fixtures.seeded()
+        let terms = try kb.read { db in
+            try Row.fetchAll(db, sql: "SELECT e.name, t.firstDate, t.lastDate FROM officeTerm t JOIN entity e ON e.id = t.personId WHERE t.titleKey = 'position:kepala-dinas-sosial@org:dinsos-dki' ORDER BY t.firstDate")
+        }
+        #expect(terms.map { $0["name"] as String } == ["Premi Lasari", "Iqbal Akbarudin"])
+        #expect(terms.first?["lastDate"] as String? == "2025-01-21")
+        #expect((terms.last?["firstDate"] as String?)?.hasPrefix("2025-05") == true)
+    }
+
+    @Test("a misprinted name with the same position is linked as a possible variant, not merged")
+    func variants() async throws {
+        let kb = try await Fixtures.seeded()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/premi-lestari-misprint.txt")])
+        let page = try #require(try kb.page(for: "Premi Lasari"))
+        #expect(page.variants.count == 1)
+        #expect(page.variants.first?.hasPrefix("Premi Lestari") == true)
+        #expect(try kb.page(for: "Premi Lestari")?.id == "person:premi-lestari")
+    }
+
+    @Test("entities merge across documents by canonical id, and pages list positions and sources")
+    func pages() async throws {
+        let kb = try await Fixtures.seeded()
+        let karangTaruna = try #require(try kb.entities(kind: "program").first { $0.id == "program:karang-taruna" })
+        #expect(karangTaruna.documents == 3)
+        let ari = try #require(try kb.page(for: "Ari Sonjaya"))
+        #expect(ari.positions.map(\.title) == ["Sekretaris Dinas Sosial"])
+        #expect(ari.sources.count == 3)
+        let tksk = try #require(try kb.page(for: "TKSK"))
+        #expect(tksk.id == "program:tksk")
+    }
+}
