@@ -125,7 +125,8 @@ extension Work {
                 if let u = unit, Self.durations.contains(u.text.lowercased()) { continue }
                 let end = unit?.tokens.upperBound ?? range.upperBound
                 let span = n.span.lowerBound..<max(n.span.upperBound, s.tokens[end - 1].span.upperBound)
-                var unitText = unit?.text.lowercased()
+                // Acronyms (`UKKT`, `KK`) keep their capitals; other nouns are case-folded.
+                var unitText = unit.map { $0.text == $0.text.uppercased() ? $0.text : $0.text.lowercased() }
                 if n.kind == .percent { unitText = "persen" }
                 facts.extraction.figures.append(FigureFact(
                     value: n.value, max: n.max, unit: unitText, qualifier: n.qualifier,

@@ -1,0 +1,227 @@
+import Corpus
+import Foundation
+import Testing
+@testable import Extractor
+
+enum Extraction4 {
+    static let resources: ExtractionResources = {
+        do {
+            return try ExtractionResources.load(gazetteerFolder: TestPaths.repoRoot.appendingPathComponent("gazetteer").path)
+        } catch {
+            preconditionFailure("the project's gazetteer must load: \(error)")
+        }
+    }()
+    static let today = CalendarDate(year: 2026, month: 11, day: 22)!
+    static let extractor = DocumentExtractor(resources: resources, today: today)
+
+    static func reader() throws -> CorpusReader {
+        CorpusReader(boilerplate: try BoilerplateRules.load(path: TestPaths.repoRoot.appendingPathComponent("gazetteer/boilerplate.tsv").path))
+    }
+
+    /// Extraction of a text given as one release body.
+    static func extract(_ text: String, published: String? = "2025-03-01") -> Extraction {
+        let doc = Document(id: ContentHash.documentID(text), source: "test.txt", format: .text, text: text,
+                           published: published.flatMap(CalendarDate.init(iso:)),
+                           paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        return extractor.extract(doc).extraction
+    }
+
+    static func seed(_ name: String) throws -> (Document, Extraction) {
+        let path = TestPaths.repoRoot.appendingPathComponent("corpus/\(name).txt").path
+        let doc = try #require(try reader().read(path: path).documents.first)
+        return (doc, extractor.extract(doc).extraction)
+    }
+
+    static let seeds = ["dinsos-karang-taruna-peningkatan-peran-serta-2025", "beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial",
+                        "sudinsos-jakpus-apel-gabungan-pilar-sosial", "dinsos-2025-07-01-temu-wagub-program-strategis",
+                        "dinsos-2025-05-23-pekerja-penyuluh-sosial"]
+}
+
+struct OfficialCase: Sendable, CustomStringConvertible {
+    var text: String
+    var name: String
+    var title: String
+    var org: String?
+    var description: String { text }
+}
+
+@Suite("Officials in the forms releases use")
+struct OfficialTests {
+    static let cases: [OfficialCase] = [
+        .init(text: "Kepala Dinas Sosial DKI Jakarta, Premi Lasari mengatakan, bantuan sudah disalurkan.",
+              name: "Premi Lasari", title: "Kepala Dinas Sosial", org: "Dinas Sosial Provinsi DKI Jakarta"),
+        .init(text: "Premi Lasari, Kepala Dinas Sosial, mengatakan bantuan sudah disalurkan.",
+              name: "Premi Lasari", title: "Kepala Dinas Sosial", org: "Dinas Sosial Provinsi DKI Jakarta"),
+        .init(text: "Apel tersebut dipimpin Wali Kota Administrasi Jakarta Pusat Arifin di Plaza Kantor Wali Kota.",
+              name: "Arifin", title: "Wali Kota", org: "Pemerintah Kota Administrasi Jakarta Pusat"),
+        .init(text: "Sambutan Kepala Dinas Sosial diwakili oleh Sekretaris Dinas Sosial, Ari Sonjaya.",
+              name: "Ari Sonjaya", title: "Sekretaris Dinas Sosial", org: "Dinas Sosial Provinsi DKI Jakarta"),
+        .init(text: "Dalam sesi diskusi, Pekerja Sosial Ahli Pertama, Raden Sunu Probo, menyampaikan praktik lapangan.",
+              name: "Raden Sunu Probo", title: "Pekerja Sosial Ahli Pertama", org: nil),
+        .init(text: "Acara dibuka Plt. Kepala Suku Dinas Sosial Jakarta Timur, Drs. H. Budi Santoso, M.Si., Senin (3/3).",
+              name: "Budi Santoso", title: "Plt. Kepala Suku Dinas Sosial", org: "Suku Dinas Sosial Kota Administrasi Jakarta Timur"),
+        .init(text: "Hadir pula Wakil Gubernur DKI Jakarta, Rano Karno.",
+              name: "Rano Karno", title: "Wakil Gubernur", org: "Pemerintah Provinsi DKI Jakarta"),
+    ]
+
+    @Test("one form, one official", arguments: cases)
+    func form(_ c: OfficialCase) throws {
+        let officials = Extraction4.extract(c.text).officials
+        let found = try #require(officials.first { $0.name == c.name }, "\(officials)")
+        #expect(found.title == c.title)
+        #expect(found.org == c.org)
+        #expect(found.entity == "person:" + found.name.lowercased().replacingOccurrences(of: " ", with: "-"))
+    }
+
+    @Test("a list after Turut hadir, separated by ; and serta")
+    func list() {
+        let text = "Turut hadir dalam pertemuan tersebut Sekretaris Dinas Sosial, Ari Sonjaya; Kepala Bidang Rehabilitasi Sosial, Maria Margaretha; Kepala Pusat Data dan Informasi Kesejahteraan Sosial (Pusdatin Kesos), Rani Nurani; serta Kepala Suku Dinas Sosial Jakarta Pusat, Abdul Salam."
+        let officials = Extraction4.extract(text).officials
+        #expect(officials.map(\.name) == ["Ari Sonjaya", "Maria Margaretha", "Rani Nurani", "Abdul Salam"])
+        #expect(officials.map(\.title) == ["Sekretaris Dinas Sosial", "Kepala Bidang Rehabilitasi Sosial",
+                                           "Kepala Pusat Data dan Informasi Kesejahteraan Sosial", "Kepala Suku Dinas Sosial"])
+        #expect(officials.last?.org == "Suku Dinas Sosial Kota Administrasi Jakarta Pusat")
+    }
+
+    @Test("reporters, editors and photographers are not officials")
+    func credits() throws {
+        let (doc, e) = try Extraction4.seed("beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial")
+        #expect(doc.reporter == "Aldi Geri Lumban Tobing")
+        #expect(!e.officials.contains { $0.name.contains("Aldi") || $0.name.contains("Erikyanri") })
+        let (_, apel) = try Extraction4.seed("sudinsos-jakpus-apel-gabungan-pilar-sosial")
+        #expect(!apel.officials.contains { $0.name.contains("Ainaya") })
+    }
+
+    @Test("a position without a name is not an official by itself")
+    func positionWithoutName() {
+        #expect(Extraction4.extract("Kepala Dinas Sosial menegaskan pentingnya sinergi.").officials.isEmpty)
+    }
+}
+
+@Suite("Figures, places, programs and events")
+struct FactTests {
+    @Test("figures after BERITA TERKAIT and view counts are not facts")
+    func boilerplateFigures() throws {
+        let (_, e) = try Extraction4.seed("beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial")
+        let values = Set(e.figures.compactMap(\.value))
+        for junk in [86.0, 1452, 43, 775, 936, 1495, 1050, 80, 126.65, 75] { #expect(!values.contains(junk), "\(junk)") }
+        #expect(e.figures.contains { $0.value == 400 && $0.unit == "tenaga sosial" && $0.qualifier == "lebih dari" })
+        #expect(e.figures.contains { $0.value == 1600 && $0.unit == "peserta" && $0.about == "Jambore Karang Taruna" })
+        #expect(e.figures.contains { $0.value == 2116 && $0.unit == "UKKT" })
+    }
+
+    @Test("regulation numbers, years and durations are not figures")
+    func notFigures() {
+        let e = Extraction4.extract("Sesuai Pergub Nomor 81 Tahun 2022, kegiatan selama dua hari pada 2025 diikuti 120 warga.")
+        #expect(e.figures.map(\.value) == [120])
+        #expect(e.figures.first?.unit == "warga")
+    }
+
+    @Test("acronyms a document defines are learned and reported with their expansion")
+    func acronyms() {
+        let e = Extraction4.extract("Dinsos melatih Pendamping Rehabilitasi Sosial Anak (PRSA) di Jakarta. Para PRSA kemudian bertugas di panti.")
+        let learned = e.programs.filter { $0.acronym == "PRSA" }
+        #expect(learned.map(\.surface) == ["Pendamping Rehabilitasi Sosial Anak", "PRSA", "PRSA"])
+        #expect(learned.first?.name == "Pendamping Rehabilitasi Sosial Anak")
+        #expect(learned.first?.entity == "program:prsa")
+    }
+
+    @Test("Gambir the kelurahan or the kecamatan, by context", arguments: [
+        ("Warga Kelurahan Gambir menerima bantuan.", "kelurahan"),
+        ("Camat Gambir meninjau lokasi. Kecamatan Gambir menyiapkan posko.", "kecamatan"),
+        ("Apel digelar di Gambir, Jakarta Pusat.", "kecamatan"),
+    ])
+    func gambir(_ text: String, _ type: String) throws {
+        let gambir = try #require(Extraction4.extract(text).locations.first { $0.name == "Gambir" })
+        #expect(gambir.type == type)
+        #expect(gambir.code == (type == "kecamatan" ? "31.71.01" : "31.71.01.1001"))
+    }
+
+    @Test("the Jambore is one event with actor, action, program, date and participants")
+    func jambore() throws {
+        let (_, e) = try Extraction4.seed("beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial")
+        let event = try #require(e.events.first { $0.program == "Jambore Karang Taruna" })
+        #expect(event.actor == "Dinas Sosial Provinsi DKI Jakarta")
+        #expect(event.action == "gelar")
+        #expect(event.date == "2024")
+        #expect(event.participants == [Participants(value: 1600, unit: "peserta")])
+    }
+
+    @Test("the Jakarta Pusat apel: one event with its date, place and programs")
+    func apel() throws {
+        let (_, e) = try Extraction4.seed("sudinsos-jakpus-apel-gabungan-pilar-sosial")
+        let event = try #require(e.events.first)
+        #expect(event.actor == "Suku Dinas Sosial Kota Administrasi Jakarta Pusat")
+        #expect(event.action == "gelar")
+        #expect(event.date == "2025-06-21")
+        #expect(event.location == "Kantor Wali Kota Jakarta Pusat")
+        #expect(Set(event.programs ?? []).isSuperset(of: ["Karang Taruna", "Taruna Siaga Bencana", "Tenaga Kesejahteraan Sosial Kecamatan"]))
+    }
+
+    @Test("the meeting with the vice governor happened on 1 July 2025 at Balai Kota")
+    func meeting() throws {
+        let (_, e) = try Extraction4.seed("dinsos-2025-07-01-temu-wagub-program-strategis")
+        let event = try #require(e.events.first)
+        #expect(event.actor == "Iqbal Akbarudin")
+        #expect(event.action == "temu")
+        #expect(event.date == "2025-07-01")
+        #expect(event.location == "Balai Kota DKI Jakarta")
+    }
+
+    @Test("every fact's span slices exactly its surface out of the file", arguments: Extraction4.seeds)
+    func spans(_ name: String) throws {
+        let (doc, e) = try Extraction4.seed(name)
+        let text = ScalarText(doc.text)
+        func check(_ surface: String, _ span: [Int]) { #expect(text.slice(span[0]..<span[1]) == surface) }
+        for f in e.officials { check(f.surface, f.span) }
+        for f in e.programs { check(f.surface, f.span) }
+        for f in e.figures { check(f.surface, f.span) }
+        for f in e.money { check(f.surface, f.span) }
+        for f in e.dates { check(f.surface, f.span) }
+        for f in e.locations { check(f.surface, f.span) }
+        for f in e.events { check(f.sentence, f.span) }
+    }
+
+    @Test("spans map back through HTML entities and tags")
+    func htmlSpans() throws {
+        let path = TestPaths.fixture("documents/antara-page.html").path
+        let doc = try #require(try Extraction4.reader().read(path: path).documents.first)
+        let e = Extraction4.extractor.extract(doc).extraction
+        let text = ScalarText(doc.text)
+        #expect(e.officials.contains { $0.name == "Premi Lasari" })
+        for f in e.figures { #expect(text.slice(f.span[0]..<f.span[1]) == f.surface) }
+        #expect(e.figures.contains { $0.value == 120 && $0.unit == "kepala keluarga" })
+        #expect(e.locations.contains { $0.name == "Kapuk" && $0.type == "kelurahan" })
+    }
+}
+
+@Suite("Evaluation against the gold files")
+struct EvaluationTests {
+    @Test("kb eval's scores on the five seeds")
+    func seeds() throws {
+        let run = EvaluationRun(reader: try Extraction4.reader(), extractor: Extraction4.extractor)
+        let evaluation = try run.run(goldFolder: TestPaths.repoRoot.appendingPathComponent("Tests/Gold").path,
+                                     documentFolder: TestPaths.repoRoot.appendingPathComponent("corpus").path)
+        #expect(evaluation.documents == 5)
+        for type in Evaluation.factTypes {
+            let score = evaluation.score(for: type)
+            #expect(score.f1 >= 0.9, "\(type): \(score.missed) \(score.added)")
+        }
+        #expect(evaluation.score(for: "officials (name)").f1 == 1)
+        #expect(evaluation.score(for: "published").f1 == 1)
+    }
+
+    @Test("a miss and an addition are counted as such")
+    func counting() throws {
+        var evaluation = Evaluation()
+        var predicted = Extraction(document: .init(Document(id: "x", source: "x", format: .text, text: "")))
+        predicted.officials = [OfficialFact(name: "Premi Lasari", title: "Kepala Dinas Sosial", org: nil, entity: nil, surface: "", span: [0, 0])]
+        let gold = #"{"document": {"published": null}, "officials": [{"name": "Iqbal Akbarudin", "title": "Kepala Dinas Sosial"}]}"#
+        try evaluation.add(predicted: predicted, gold: Data(gold.utf8), name: "x")
+        let score = evaluation.score(for: "officials (name)")
+        #expect(score.precision == 0)
+        #expect(score.recall == 0)
+        #expect(score.missed == ["x: iqbal akbarudin"])
+        #expect(score.added == ["x: premi lasari"])
+    }
+}
