@@ -132,7 +132,14 @@ public final class Stemmer: Sendable {
             if weight > 0 { return word }
             return lexicon.rootOfAffixlessWord(word) ?? word
         }
-        if let base = StemContext.inflectionalBase(word), lexicon.isWord(base) { return base }
+        if let base = StemContext.inflectionalBase(word), let weight = lexicon.weight(base) {
+            // An affixless base only if the whole word is not a prefixed root
+            // (`menikah` is me- + nikah, not meni + -kah).
+            if weight > 0 { return base }
+            var context = StemContext(word: word, lexicon: lexicon, includingAffixless: false)
+            if let root = context.prefixedRoot() { return root }
+            return base
+        }
         // Roots that take affixes first; affixless words only when none can be reached (`menuklir` → `nuklir`).
         for includingAffixless in [false, true] {
             var context = StemContext(word: word, lexicon: lexicon, includingAffixless: includingAffixless)
@@ -156,9 +163,10 @@ public final class Stemmer: Sendable {
         let left = parts[0], right = parts[1]
         let leftRoot = stemSingle(left)
         var rightRoot = stemSingle(right)
+        if leftRoot == rightRoot { return leftRoot }
         // `nirukan` in `meniru-nirukan` has lost its prefix; try it with me- again.
         if rightRoot == right && !lexicon.isWord(right) {
-            rightRoot = stemSingle(Letters.bytes("me") + right)
+            rightRoot = stemSingle(PrefixRules.me + right)
         }
         return leftRoot == rightRoot ? leftRoot : word
     }

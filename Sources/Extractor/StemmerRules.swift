@@ -48,7 +48,7 @@ enum PrefixFamily {
 
 /// The affix tables, as byte strings.
 enum Affix {
-    static let particles: [[UInt8]] = [Letters.bytes("lah"), Letters.bytes("kah"), Letters.bytes("tah"), Letters.bytes("pun")]
+    static let particles: [[UInt8]] = [lah, Letters.bytes("kah"), Letters.bytes("tah"), Letters.bytes("pun")]
     static let possessives: [[UInt8]] = [Letters.bytes("nya"), Letters.bytes("ku"), Letters.bytes("mu")]
     /// Longest first so that `-kan` wins over `-an`.
     static let derivational: [[UInt8]] = [Letters.bytes("kan"), Letters.bytes("an"), Letters.bytes("i")]
@@ -56,11 +56,13 @@ enum Affix {
     static let foreign: [[UInt8]] = [Letters.bytes("isasi"), Letters.bytes("isme"), isSuffix]
     static let isSuffix = Letters.bytes("is")
 
+    /// What may come off a word hunspell lists without affix flags (see `StemLexicon.rootOfAffixlessWord`).
+    static let affixlessWordSuffixes: [[UInt8]] = particles + [kan]
+    static let lah = Letters.bytes("lah")
     static let kan = Letters.bytes("kan")
     static let an = Letters.bytes("an")
     static let i = Letters.bytes("i")
     static let k = Letters.bytes("k")
-    static let er = Letters.bytes("er")
 
     /// Nazief–Adriani's disallowed confixes: the prefix cannot co-occur with the suffix,
     /// so a word that looks like one is better explained another way.
@@ -88,24 +90,27 @@ struct PrefixCandidates {
 /// The ECS prefix rules (numbers follow Sastrawi's DisambiguatorPrefixRule classes).
 /// Returns the first rule that matches, as Sastrawi's visitors stop at the first rule that removes something.
 enum PrefixRules {
-    private static let ber = Letters.bytes("ber"), be = Letters.bytes("be"), ter = Letters.bytes("ter"), te = Letters.bytes("te")
-    private static let me = Letters.bytes("me"), mem = Letters.bytes("mem"), mempe = Letters.bytes("mempe"), memp = Letters.bytes("memp")
-    private static let men = Letters.bytes("men"), meng = Letters.bytes("meng"), menge = Letters.bytes("menge"), meny = Letters.bytes("meny")
-    private static let pe = Letters.bytes("pe"), per = Letters.bytes("per"), pem = Letters.bytes("pem"), pen = Letters.bytes("pen")
+    static let be = Letters.bytes("be"), ter = Letters.bytes("ter"), me = Letters.bytes("me"), pe = Letters.bytes("pe")
+    static let di = Letters.bytes("di")
+    private static let ber = Letters.bytes("ber"), te = Letters.bytes("te")
+    private static let mem = Letters.bytes("mem"), mempe = Letters.bytes("mempe"), memp = Letters.bytes("memp")
+    private static let men = Letters.bytes("men"), meng = Letters.bytes("meng"), menge = Letters.bytes("menge")
+    private static let meny = Letters.bytes("meny")
+    private static let per = Letters.bytes("per"), pem = Letters.bytes("pem"), pen = Letters.bytes("pen")
     private static let peng = Letters.bytes("peng"), penge = Letters.bytes("penge"), peny = Letters.bytes("peny")
-    private static let di = Letters.bytes("di"), ke = Letters.bytes("ke"), se = Letters.bytes("se")
+    private static let ke = Letters.bytes("ke"), se = Letters.bytes("se")
     private static let ku = Letters.bytes("ku"), kau = Letters.bytes("kau")
-    private static let belajar = Letters.bytes("belajar"), pelajar = Letters.bytes("pelajar"), ajar = Letters.bytes("ajar")
-    private static let r: [UInt8] = [UInt8(ascii: "r")], m: [UInt8] = [UInt8(ascii: "m")], p: [UInt8] = [UInt8(ascii: "p")]
-    private static let n: [UInt8] = [UInt8(ascii: "n")], t: [UInt8] = [UInt8(ascii: "t")], k: [UInt8] = [UInt8(ascii: "k")]
-    private static let s: [UInt8] = [UInt8(ascii: "s")], ng = Letters.bytes("ng"), ny = Letters.bytes("ny")
+    private static let belajar = Letters.bytes("belajar"), pelajar = Letters.bytes("pelajar")
+    private static let r = Letters.bytes("r"), m = Letters.bytes("m"), p = Letters.bytes("p"), n = Letters.bytes("n")
+    private static let t = Letters.bytes("t"), k = Letters.bytes("k"), s = Letters.bytes("s")
+    private static let ng = Letters.bytes("ng"), ny = Letters.bytes("ny")
 
     private static let cR = UInt8(ascii: "r"), cL = UInt8(ascii: "l"), cW = UInt8(ascii: "w"), cY = UInt8(ascii: "y")
     private static let cM = UInt8(ascii: "m"), cN = UInt8(ascii: "n"), cE = UInt8(ascii: "e"), cI = UInt8(ascii: "i")
 
-    @inline(__always) private static func isOneOf(_ b: UInt8, _ set: StaticString) -> Bool {
-        let p = set.utf8Start
-        for i in 0..<set.utf8CodeUnitCount where p[i] == b { return true }
+    @inline(__always) private static func isOneOf(_ b: UInt8, _ letters: StaticString) -> Bool {
+        let start = letters.utf8Start
+        for i in 0..<letters.utf8CodeUnitCount where start[i] == b { return true }
         return false
     }
 
@@ -324,7 +329,7 @@ struct StemLexicon: Sendable {
     /// hunspell lists some such derived forms without flags; Sastrawi's dictionary does not, so they are stripped.
     /// Other suffixes are too often part of such a word (`tetapi`, `rambutan`, `selaku`).
     func rootOfAffixlessWord(_ w: [UInt8]) -> [UInt8]? {
-        for suffix in Affix.particles + [Affix.kan] where w.count > suffix.count && w.ends(suffix) {
+        for suffix in Affix.affixlessWordSuffixes where w.count > suffix.count && w.ends(suffix) {
             let base = w.dropping(suffixCount: suffix.count)
             if isRoot(base, includingAffixless: false) { return base }
         }
@@ -360,34 +365,58 @@ struct StemContext {
 
     @inline(__always) func isRoot(_ w: [UInt8]) -> Bool { lexicon.isRoot(w, includingAffixless: includingAffixless) }
 
-    /// Sastrawi's precedence adjustment: these confix shapes are better stripped prefix-first.
+    /// Sastrawi's precedence adjustment: these confix shapes are better stripped prefix-first
+    /// (`bertebaran`, `mempelajari`).
     static func prefersPrefixFirst(_ w: [UInt8]) -> Bool {
-        let lah = Letters.bytes("lah")
-        if w.starts(Letters.bytes("be")) && (w.ends(lah) || w.ends(Affix.an)) && w.count > 4 { return true }
-        if w.ends(Affix.i) && w.count > 3 {
-            return w.starts(Letters.bytes("me")) || w.starts(Letters.bytes("di")) || w.starts(Letters.bytes("pe"))
-                || w.starts(Letters.bytes("ter"))
+        guard w.count > 4 else { return false }
+        if w.starts(PrefixRules.be) { return w.ends(Affix.lah) || w.ends(Affix.an) }
+        if w.ends(Affix.i) {
+            return w.starts(PrefixRules.me) || w.starts(PrefixRules.di) || w.starts(PrefixRules.pe)
+                || w.starts(PrefixRules.ter)
         }
         return false
     }
 
     mutating func run() -> [UInt8]? {
         if Self.prefersPrefixFirst(original) {
-            removePrefixes(afterSuffix: nil)
-            if isRoot(current) { return current }
-            removeSuffixes()
-            if isRoot(current) { return current }
+            // `berikan` is beri + -kan, not ber- + ikan.
+            if original.ends(Affix.kan), let root = rootAfterSuffixes(original) { return root }
+            if let root = prefixFirst() { return root }
             current = original
             removals.removeAll()
         }
         removeSuffixes()
         if isRoot(current) { return current }
         let suffix = removals.last(where: { $0.kind == .derivational })?.removed
-        removePrefixes(afterSuffix: suffix)
+        removePrefixes(afterSuffix: suffix, suffixPending: false)
         if isRoot(current) { return current }
         loopRestore()
         if isRoot(current) { return current }
         return stripForeignSuffix()
+    }
+
+    /// The root reached by removing prefixes alone, if any.
+    mutating func prefixedRoot() -> [UInt8]? {
+        removePrefixes(afterSuffix: nil, suffixPending: false)
+        return current != original && isRoot(current) ? current : nil
+    }
+
+    /// Prefixes first, looking after each removal whether the suffixes leave a root
+    /// (`disepakati` → `sepakat`, not `pakat`).
+    private mutating func prefixFirst() -> [UInt8]? {
+        for _ in 0..<3 {
+            guard removeOnePrefix(afterSuffix: nil, first: false, suffixPending: true) else { break }
+            if isRoot(current) { return current }
+            if let root = rootAfterSuffixes(current) { return root }
+        }
+        return nil
+    }
+
+    /// The root left by stripping the suffixes of `w`, if any.
+    private func rootAfterSuffixes(_ w: [UInt8]) -> [UInt8]? {
+        var probe = StemContext(word: w, lexicon: lexicon, includingAffixless: includingAffixless)
+        probe.removeSuffixes()
+        return probe.current != w && isRoot(probe.current) ? probe.current : nil
     }
 
     /// Removes one suffix of the given kind if present (an optional hyphen before inflections, as in `kuasa-Mu`).
@@ -396,8 +425,17 @@ struct StemContext {
             var cut = current.count - suffix.count
             if allowHyphen { while cut > 0 && current[cut - 1] == Letters.hyphen { cut -= 1 } }
             guard cut > 0 else { return }
-            let result = Array(current[0..<cut])
-            removals.append(Removal(kind: kind, subject: current, result: result, removed: suffix))
+            var result = Array(current[0..<cut])
+            var removed = suffix
+            // `-kan` or `-an` after a final k (`gerakan`: `gerak`, not `gera`): the heavier root wins.
+            if suffix == Affix.kan {
+                let other = result + Affix.k
+                if isRoot(other) && (!isRoot(result) || lexicon.weight(other) ?? 0 > lexicon.weight(result) ?? 0) {
+                    result = other
+                    removed = Affix.an
+                }
+            }
+            removals.append(Removal(kind: kind, subject: current, result: result, removed: removed))
             current = result
             return
         }
@@ -414,30 +452,48 @@ struct StemContext {
 
     /// Up to three prefix removals. `afterSuffix` is the derivational suffix already stripped,
     /// checked against the first prefix for the disallowed confixes.
-    mutating func removePrefixes(afterSuffix: [UInt8]?) {
+    mutating func removePrefixes(afterSuffix: [UInt8]?, suffixPending: Bool) {
         for step in 0..<3 {
             if isRoot(current) { return }
-            guard let rule = PrefixRules.match(current) else { return }
-            if step == 0, let suffix = afterSuffix, Affix.isDisallowed(rule.family, suffix: suffix) { return }
-            // The reading that is a root; of several, the one hunspell knows more derived forms of,
-            // then Sastrawi's order (`mengalahkan`: `kalah` over `alah`, `mengubah`: `ubah` over `kubah`).
-            var chosen: [UInt8]? = nil
-            var best = -1
-            for stem in rule.stems where isRoot(stem) {
-                let weight = Int(lexicon.weight(stem) ?? 0)
+            let removed = removeOnePrefix(afterSuffix: afterSuffix, first: step == 0, suffixPending: suffixPending)
+            guard removed else { return }
+        }
+    }
+
+    /// One prefix removal; false when no rule applies.
+    private mutating func removeOnePrefix(afterSuffix: [UInt8]?, first: Bool, suffixPending: Bool) -> Bool {
+        guard let rule = PrefixRules.match(current) else { return false }
+        if first, let suffix = afterSuffix, Affix.isDisallowed(rule.family, suffix: suffix) { return false }
+        // The reading that is a root; of several, the one hunspell knows more derived forms of,
+        // then Sastrawi's order (`mengalahkan`: `kalah` over `alah`, `mengubah`: `ubah` over `kubah`).
+        var chosen: [UInt8]? = nil
+        var best = -1
+        for stem in rule.stems where isRoot(stem) {
+            let weight = Int(lexicon.weight(stem) ?? 0)
+            if weight > best {
+                chosen = stem
+                best = weight
+            }
+        }
+        if chosen == nil && suffixPending && rule.stems.count > 1 {
+            // With the suffix still on, the reading whose suffixes leave a root (`memasuki` → `masuki`).
+            for stem in rule.stems {
+                guard let root = rootAfterSuffixes(stem) else { continue }
+                let weight = Int(lexicon.weight(root) ?? 0)
                 if weight > best {
                     chosen = stem
                     best = weight
                 }
             }
-            if chosen == nil && !rule.needsRoot {
-                // Like Sastrawi, keep the last reading and let a further prefix removal decide.
-                chosen = rule.stems.last
-            }
-            guard let next = chosen, !next.isEmpty else { return }
-            removals.append(Removal(kind: .prefix, subject: current, result: next, removed: []))
-            current = next
         }
+        if chosen == nil && !rule.needsRoot {
+            // Like Sastrawi, keep the last reading and let a further removal decide.
+            chosen = rule.stems.last
+        }
+        guard let next = chosen, !next.isEmpty else { return false }
+        removals.append(Removal(kind: .prefix, subject: current, result: next, removed: []))
+        current = next
+        return true
     }
 
     /// ECS loop: put the prefixes back, then restore each removed suffix in turn (last first)
@@ -450,11 +506,11 @@ struct StemContext {
         for removal in saved.reversed() {
             if removal.removed == Affix.kan {
                 current = removal.result + Affix.k
-                removePrefixes(afterSuffix: Affix.an)
+                removePrefixes(afterSuffix: Affix.an, suffixPending: false)
                 if isRoot(current) { return }
             }
             current = removal.subject
-            removePrefixes(afterSuffix: nil)
+            removePrefixes(afterSuffix: nil, suffixPending: false)
             if isRoot(current) { return }
             removals = saved
             current = savedCurrent

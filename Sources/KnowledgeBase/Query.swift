@@ -198,7 +198,7 @@ public struct QueryEngine: Sendable {
         return tokens.map { "\"" + $0.stem.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
     }
 
-    static let documentColumns = "d.id AS docId, d.headline AS docTitle, d.source AS docSource, d.outlet AS docOutlet, d.published AS docPublished"
+    public static let documentColumns = "d.id AS docId, d.headline AS docTitle, d.source AS docSource, d.outlet AS docOutlet, d.published AS docPublished"
 
     static func source(_ row: Row) -> QueryResult.Source {
         QueryResult.Source(id: row["docId"], title: row["docTitle"], source: row["docSource"], outlet: row["docOutlet"], published: row["docPublished"])

@@ -1,0 +1,138 @@
+public import Corpus
+public import Extractor
+import Foundation
+import GRDB
+
+/// The answer to a claim: what the releases say about the same thing.
+public struct CheckResult: Sendable, Codable {
+    public enum Verdict: String, Sendable, Codable {
+        case supported, contradicted, partly, notFound = "not found"
+    }
+
+    public struct Claim: Sendable, Codable {
+        public var text: String
+        public var value: Double?
+        public var max: Double?
+        public var unit: String?
+        public var qualifier: String?
+        public var year: String?
+        public var subjects: [String]
+    }
+
+    public struct Evidence: Sendable, Codable {
+        /// `same`, `same value, other qualifier`, `same value, other period` or `other value`.
+        public var relation: String
+        public var value: Double?
+        public var max: Double?
+        public var unit: String?
+        public var qualifier: String?
+        public var date: String?
+        public var sentence: String
+        public var surface: String
+        public var span: [Int]
+        public var document: QueryResult.Source
+    }
+
+    public var claim: Claim
+    public var verdict: Verdict
+    public var evidence: [Evidence]
+
+    /// 0 supported, 1 contradicted or partly, 2 not found.
+    public var exitCode: Int32 {
+        switch verdict {
+        case .supported: return 0
+        case .contradicted, .partly: return 1
+        case .notFound: return 2
+        }
+    }
+}
+
+/// Checks a claimed figure against the figures the knowledge base holds about the same subject.
+public struct FactChecker: Sendable {
+    public let kb: KnowledgeBase
+    public let extractor: DocumentExtractor
+
+    public init(kb: KnowledgeBase, extractor: DocumentExtractor) {
+        self.kb = kb
+        self.extractor = extractor
+    }
+
+    public enum CheckError: Error, CustomStringConvertible {
+        case noFigure(String)
+        public var description: String {
+            switch self {
+            case .noFigure(let claim): return "the claim states no figure to check: \"\(claim)\" (write it with a number, as in \"Jambore Karang Taruna dihadiri 1.600 peserta\")"
+            }
+        }
+    }
+
+    public func check(_ claimText: String) throws -> CheckResult {
+        let text = claimText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let doc = Document(id: ContentHash.documentID(text), source: "claim", format: .text, text: text,
+                           paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        let facts = extractor.extract(doc)
+        guard let figure = facts.extraction.figures.first else { throw CheckError.noFigure(text) }
+        // The subject: programs the claim names, else its organizations, places and people together.
+        let programs = Set(facts.mentions.filter { $0.kind == "program" }.map(\.id))
+        let others = Set(facts.mentions.filter { $0.kind != "program" }.map(\.id))
+        let subjects = programs.isEmpty ? others : programs
+        let year = facts.extraction.dates.compactMap(\.normalized).first.map { String($0.prefix(4)) }
+        let claim = CheckResult.Claim(text: text, value: figure.value, max: figure.max, unit: figure.unit, qualifier: figure.qualifier,
+                                      year: year, subjects: subjects.sorted())
+        guard !subjects.isEmpty else { return CheckResult(claim: claim, verdict: .notFound, evidence: []) }
+
+        let candidates = try kb.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.*, \(QueryEngine.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId
+                WHERE (f.aboutId IN (SELECT value FROM json_each(?1))
+                       OR (SELECT count(DISTINCT m.entityId) FROM mention m WHERE m.documentId = f.documentId
+                           AND m.entityId IN (SELECT value FROM json_each(?1))
+                           AND m.start >= f.sentenceStart AND m.end <= f.sentenceEnd) = ?2)
+                ORDER BY d.published, f.start
+                """, arguments: [String(decoding: try JSONEncoder().encode(subjects.sorted()), as: UTF8.self), subjects.count])
+        }
+        var evidence: [CheckResult.Evidence] = []
+        for row in candidates {
+            let unit: String? = row["unit"]
+            guard Self.compatible(unit, figure.unit) else { continue }
+            let value: Double? = row["value"]
+            let max: Double? = row["max"]
+            let qualifier: String? = row["qualifier"]
+            let date: String? = row["date"]
+            let sameValue = value == figure.value && max == figure.max
+            let samePeriod = year == nil || date == nil || date!.hasPrefix(year!) || date!.contains("/" + year!)
+            let relation = !sameValue ? "other value"
+                : !Self.sameBound(qualifier, figure.qualifier) ? "same value, other qualifier"
+                : !samePeriod ? "same value, other period" : "same"
+            evidence.append(CheckResult.Evidence(relation: relation, value: value, max: max, unit: unit, qualifier: qualifier, date: date,
+                                                 sentence: row["sentence"], surface: row["surface"], span: [row["start"], row["end"]],
+                                                 document: QueryEngine.source(row)))
+        }
+        let verdict: CheckResult.Verdict
+        if evidence.isEmpty {
+            verdict = .notFound
+        } else if evidence.contains(where: { $0.relation == "same" }) {
+            verdict = .supported
+        } else if evidence.contains(where: { $0.relation.hasPrefix("same value") }) {
+            verdict = .partly
+        } else {
+            verdict = .contradicted
+        }
+        return CheckResult(claim: claim, verdict: verdict, evidence: evidence)
+    }
+
+    /// Units agree when equal (ignoring case) or when the claim names none.
+    static func compatible(_ stored: String?, _ claimed: String?) -> Bool {
+        guard let claimed else { return true }
+        guard let stored else { return false }
+        return stored.lowercased() == claimed.lowercased()
+    }
+
+    /// `sebanyak` and `mencapai` state the value itself; other qualifiers are bounds or approximations.
+    static func sameBound(_ a: String?, _ b: String?) -> Bool {
+        let exact: Set<String> = ["sebanyak", "sebesar", "senilai", "mencapai", "tercatat"]
+        let x = a.flatMap { exact.contains($0) ? nil : $0 }
+        let y = b.flatMap { exact.contains($0) ? nil : $0 }
+        return x == y
+    }
+}

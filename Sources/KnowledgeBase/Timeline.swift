@@ -1,0 +1,134 @@
+import Corpus
+public import Extractor
+import Foundation
+import GRDB
+
+/// One dated activity on a timeline, with its source.
+public struct TimelineEntry: Sendable, Codable {
+    public var id: Int64
+    /// ISO 8601 at the precision the text gives: `2025-06-21`, `2025-07`, `2025`, or a range `start/end`.
+    public var date: String?
+    /// `day`, `month`, `year` or `range`.
+    public var precision: String?
+    public var start: String?
+    public var end: String?
+    public var actor: String?
+    public var action: String
+    public var program: String?
+    public var place: String?
+    public var figures: [Participants]
+    public var sentence: String
+    public var span: [Int]
+    public var document: QueryResult.Source
+    public var url: String?
+
+    /// `21 Juni 2025`, `Juli 2025`, `2025`: the date as a person reads it, never more precise than known.
+    public var displayDate: String {
+        guard let date else { return "tanpa tanggal" }
+        return date.split(separator: "/").map { part -> String in
+            let p = part.split(separator: "-").compactMap { Int($0) }
+            switch p.count {
+            case 3: return "\(p[2]) \(IndonesianMonths.name(p[1])) \(p[0])"
+            case 2: return "\(IndonesianMonths.name(p[1])) \(p[0])"
+            default: return String(part)
+            }
+        }.joined(separator: " – ")
+    }
+
+    public var headline: String {
+        [actor, action, program].compactMap { $0 }.joined(separator: " · ")
+    }
+}
+
+enum IndonesianMonths {
+    static func name(_ month: Int) -> String {
+        (1...12).contains(month) ? IndonesianCalendar.monthNames[month - 1] : String(month)
+    }
+}
+
+/// What a timeline shows: a query, or named entities, and a period.
+public struct TimelineFilter: Sendable {
+    public var query: String?
+    public var program: String?
+    public var person: String?
+    public var org: String?
+    public var place: String?
+    public var from: String?
+    public var to: String?
+
+    public init(query: String? = nil, program: String? = nil, person: String? = nil, org: String? = nil, place: String? = nil,
+                from: String? = nil, to: String? = nil) {
+        self.query = query
+        self.program = program
+        self.person = person
+        self.org = org
+        self.place = place
+        self.from = from
+        self.to = to
+    }
+}
+
+extension QueryEngine {
+    public enum TimelineError: Error, CustomStringConvertible {
+        case unknownName(option: String, name: String)
+        public var description: String {
+            switch self {
+            case .unknownName(let option, let name): return "--\(option) '\(name)': no such \(option) in the knowledge base (try kb entities --type \(option == "org" ? "organization" : option))"
+            }
+        }
+    }
+
+    /// Events in chronological order (undated last) that match the filter.
+    public func timeline(_ filter: TimelineFilter) throws -> [TimelineEntry] {
+        var ids: [String] = []
+        var from = filter.from
+        var to = filter.to
+        var text: String?
+        if let query = filter.query {
+            let understood = try understand(query)
+            ids += understood.entities.filter { $0.kind != "position" }.map(\.id)
+            from = from ?? understood.from
+            to = to ?? understood.to
+            text = understood.text.isEmpty ? nil : understood.text
+        }
+        for (option, kind, name) in [("program", "program", filter.program), ("person", "person", filter.person),
+                                     ("org", "organization", filter.org), ("place", "place", filter.place)] {
+            guard let name else { continue }
+            guard let id = try entityID(named: name, kind: kind) else { throw TimelineError.unknownName(option: option, name: name) }
+            ids.append(id)
+        }
+        let fts = text.flatMap(ftsQuery)
+        let (entityIDs, start, end) = (ids, from, to)
+        return try kb.read { db in
+            var sql = "SELECT e.*, \(Self.documentColumns), d.url AS docUrl FROM event e JOIN document d ON d.id = e.documentId WHERE 1 = 1"
+            var arguments: StatementArguments = []
+            for id in entityIDs {
+                sql += " AND (EXISTS (SELECT 1 FROM eventRole r WHERE r.eventId = e.id AND r.entityId = ?) OR e.actor = (SELECT name FROM entity WHERE id = ?))"
+                arguments += [id, id]
+            }
+            if let start { sql += " AND e.dateEnd >= ?"; arguments += [start] }
+            if let end { sql += " AND e.dateStart <= ?"; arguments += [end] }
+            if let fts {
+                sql += " AND EXISTS (SELECT 1 FROM sentence s JOIN sentenceSearch f ON f.rowid = s.id WHERE s.documentId = e.documentId AND s.start >= e.start AND s.end <= e.end AND sentenceSearch MATCH ?)"
+                arguments += [fts]
+            }
+            sql += " ORDER BY e.dateStart IS NULL, e.dateStart, e.dateEnd, d.published, e.start"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                TimelineEntry(id: row["id"], date: row["date"], precision: row["datePrecision"], start: row["dateStart"], end: row["dateEnd"],
+                              actor: row["actor"], action: row["action"], program: row["program"], place: row["location"],
+                              figures: (try? JSONDecoder().decode([Participants].self, from: Data((row["participants"] as String? ?? "[]").utf8))) ?? [],
+                              sentence: row["sentence"], span: [row["start"], row["end"]], document: Self.source(row), url: row["docUrl"])
+            }
+        }
+    }
+
+    /// The entity of a kind whose name, alias or id is `name`.
+    func entityID(named name: String, kind: String) throws -> String? {
+        try kb.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT e.id FROM entity e LEFT JOIN alias a ON a.entityId = e.id
+                WHERE e.kind = ? AND (e.id = ? OR a.normalized = ?) LIMIT 1
+                """, arguments: [kind, name, DocumentWriter.normalize(name)])
+        }
+    }
+}
