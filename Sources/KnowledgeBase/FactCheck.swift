@@ -81,13 +81,30 @@ public struct FactChecker: Sendable {
                                       year: year, subjects: subjects.sorted())
         guard !subjects.isEmpty else { return CheckResult(claim: claim, verdict: .notFound, evidence: []) }
 
+        // Figures whose sentence names the subject; failing that, figures of documents that name it.
+        var evidence = try evidenceFor(figure, subjects: subjects, year: year, sameSentence: true)
+        if evidence.isEmpty { evidence = try evidenceFor(figure, subjects: subjects, year: year, sameSentence: false) }
+        let verdict: CheckResult.Verdict
+        if evidence.isEmpty {
+            verdict = .notFound
+        } else if evidence.contains(where: { $0.relation == "same" }) {
+            verdict = .supported
+        } else if evidence.contains(where: { $0.relation.hasPrefix("same value") }) {
+            verdict = .partly
+        } else {
+            verdict = .contradicted
+        }
+        return CheckResult(claim: claim, verdict: verdict, evidence: evidence)
+    }
+
+    func evidenceFor(_ figure: FigureFact, subjects: Set<String>, year: String?, sameSentence: Bool) throws -> [CheckResult.Evidence] {
+        let scope = sameSentence ? "AND m.start >= f.sentenceStart AND m.end <= f.sentenceEnd" : ""
         let candidates = try kb.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT f.*, \(QueryEngine.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId
                 WHERE (f.aboutId IN (SELECT value FROM json_each(?1))
                        OR (SELECT count(DISTINCT m.entityId) FROM mention m WHERE m.documentId = f.documentId
-                           AND m.entityId IN (SELECT value FROM json_each(?1))
-                           AND m.start >= f.sentenceStart AND m.end <= f.sentenceEnd) = ?2)
+                           AND m.entityId IN (SELECT value FROM json_each(?1)) \(scope)) = ?2)
                 ORDER BY d.published, f.start
                 """, arguments: [String(decoding: try JSONEncoder().encode(subjects.sorted()), as: UTF8.self), subjects.count])
         }
@@ -108,17 +125,7 @@ public struct FactChecker: Sendable {
                                                  sentence: row["sentence"], surface: row["surface"], span: [row["start"], row["end"]],
                                                  document: QueryEngine.source(row)))
         }
-        let verdict: CheckResult.Verdict
-        if evidence.isEmpty {
-            verdict = .notFound
-        } else if evidence.contains(where: { $0.relation == "same" }) {
-            verdict = .supported
-        } else if evidence.contains(where: { $0.relation.hasPrefix("same value") }) {
-            verdict = .partly
-        } else {
-            verdict = .contradicted
-        }
-        return CheckResult(claim: claim, verdict: verdict, evidence: evidence)
+        return evidence
     }
 
     /// Units agree when equal (ignoring case) or when the claim names none.

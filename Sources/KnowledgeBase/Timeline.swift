@@ -69,7 +69,7 @@ public struct TimelineFilter: Sendable {
 }
 
 extension QueryEngine {
-    public enum TimelineError: Error, CustomStringConvertible {
+    public enum TimelineError: Error, Equatable, CustomStringConvertible {
         case unknownName(option: String, name: String)
         public var description: String {
             switch self {

@@ -10,6 +10,6 @@ struct KB: AsyncParsableCommand {
             when, where and with what figures, and keeps every fact tied to the words it came from.
             """,
         version: KBVersion.string,
-        subcommands: [Extract.self, Analyze.self, Eval.self, Ingest.self, Query.self, Show.self, Entities.self, Stats.self]
+        subcommands: [Extract.self, Analyze.self, Eval.self, Ingest.self, Query.self, Show.self, Entities.self, Stats.self, Check.self, Conflicts.self, Timeline.self, Export.self]
     )
 }

@@ -1,0 +1,294 @@
+import Corpus
+import Extractor
+import Foundation
+import FoundationXML
+import Testing
+@testable import KnowledgeBase
+
+private func checker(_ kb: KnowledgeBase) -> FactChecker {
+    FactChecker(kb: kb, extractor: DocumentExtractor(resources: Fixtures.resources, today: CalendarDate(year: 2026, month: 11, day: 22)!))
+}
+
+@Suite("Fact-checking a figure")
+struct CheckTests {
+    @Test("the three examples on the seeds", arguments: [
+        ("Jambore Karang Taruna dihadiri 1.600 peserta", CheckResult.Verdict.supported, Int32(0)),
+        ("Jambore Karang Taruna dihadiri 2.000 peserta", .contradicted, 1),
+        ("Dinas Sosial membina 5.000 nelayan di Kepulauan Seribu", .notFound, 2),
+    ])
+    func examples(_ claim: String, _ verdict: CheckResult.Verdict, _ exit: Int32) async throws {
+        let result = try checker(try await Fixtures.seeded()).check(claim)
+        #expect(result.verdict == verdict)
+        #expect(result.exitCode == exit)
+        if verdict != .notFound {
+            let evidence = try #require(result.evidence.first)
+            #expect(evidence.value == 1600)
+            #expect(evidence.document.published == "2025-01-21")
+            #expect(evidence.document.outlet == "beritajakarta.id")
+            #expect(evidence.surface == "1.600 peserta")
+            #expect(evidence.sentence.contains("Jambore Karang Taruna"))
+        } else {
+            #expect(result.evidence.isEmpty)
+        }
+    }
+
+    @Test("the same value with another qualifier is partly right")
+    func partly() async throws {
+        let result = try checker(try await Fixtures.seeded()).check("Dinas Sosial melatih 400 tenaga sosial")
+        #expect(result.verdict == .partly)
+        #expect(result.evidence.first?.qualifier == "lebih dari")
+        #expect(result.evidence.first?.relation == "same value, other qualifier")
+    }
+
+    @Test("a claim without a figure is an error that says so")
+    func noFigure() async throws {
+        #expect(throws: FactChecker.CheckError.self) { try checker(try KnowledgeBase()).check("Jambore Karang Taruna meriah") }
+    }
+}
+
+@Suite("Conflicting figures")
+struct ConflictTests {
+    @Test("two documents disagree on the Jambore, and a total does not add up")
+    func conflicts() async throws {
+        let kb = try await Fixtures.seeded()
+        #expect(try kb.conflicts().isEmpty)
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/jambore-1800.txt"), Fixtures.fixture("kb/ppks-total.txt")])
+        let conflicts = try kb.conflicts()
+        let disagreement = try #require(conflicts.first { $0.kind == "disagreement" })
+        #expect(disagreement.subject == "Jambore Karang Taruna · peserta")
+        #expect(disagreement.period == "2024")
+        #expect(Set(disagreement.items.compactMap(\.value)) == [1600, 1800])
+        #expect(Set(disagreement.items.map(\.document.title)).count == 2)
+        let sum = try #require(conflicts.first { $0.kind == "sum" })
+        #expect(sum.items.compactMap(\.value) == [491, 200, 150, 138])
+        #expect(sum.explanation == "the parts add up to 488, not 491")
+    }
+}
+
+/// RFC 4180 fields, as a spreadsheet reads them.
+func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var chars = Array(text)
+    var i = 0
+    // "\r\n" is one Character in Swift.
+    if chars.last == "\r\n" || chars.last == "\n" { chars.removeLast() }
+    while i < chars.count {
+        let c = chars[i]
+        if quoted {
+            if c == "\"", i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 }
+            else if c == "\"" { quoted = false }
+            else { field.append(c) }
+        } else if c == "\"" { quoted = true }
+        else if c == "," { row.append(field); field = "" }
+        else if c == "\r\n" || c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
+        else { field.append(c) }
+        i += 1
+    }
+    row.append(field)
+    rows.append(row)
+    return rows
+}
+
+/// A small iCalendar reader: unfolds lines and returns each VEVENT's properties.
+func parseICS(_ text: String) -> [[String: String]] {
+    var unfolded: [String] = []
+    for line in text.components(separatedBy: "\r\n") {
+        if line.hasPrefix(" "), !unfolded.isEmpty { unfolded[unfolded.count - 1] += line.dropFirst() } else { unfolded.append(line) }
+    }
+    var events: [[String: String]] = []
+    var current: [String: String]?
+    for line in unfolded {
+        if line == "BEGIN:VEVENT" { current = [:]; continue }
+        if line == "END:VEVENT", let c = current { events.append(c); current = nil; continue }
+        guard current != nil, let colon = line.firstIndex(of: ":") else { continue }
+        current?[String(line[..<colon])] = String(line[line.index(after: colon)...])
+    }
+    return events
+}
+
+@Suite("Timelines")
+struct TimelineTests {
+    static func entries() async throws -> [TimelineEntry] {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        return try engine.timeline(TimelineFilter(program: "Karang Taruna"))
+    }
+
+    @Test("chronological, each date at its real precision")
+    func order() async throws {
+        let entries = try await Self.entries()
+        #expect(entries.map(\.date) == ["2024", "2025", "2025-06-21"])
+        #expect(entries.map(\.displayDate) == ["2024", "2025", "21 Juni 2025"])
+        let filtered = try QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+            .timeline(TimelineFilter(program: "Karang Taruna", from: "2025-01-01", to: "2025-12-31"))
+        #expect(filtered.map(\.date) == ["2025", "2025-06-21"])
+    }
+
+    @Test("an unknown name is an error naming the option")
+    func unknown() async throws {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        #expect(throws: QueryEngine.TimelineError.unknownName(option: "program", name: "Program Fiktif")) {
+            try engine.timeline(TimelineFilter(program: "Program Fiktif"))
+        }
+    }
+
+    @Test("CSV reads back in a spreadsheet's way, with dates as precise as known")
+    func csv() async throws {
+        let text = try TimelineRender.render(try await Self.entries(), as: .csv, title: "t")
+        #expect(text.contains("\r\n"))
+        let rows = parseCSV(text)
+        #expect(rows.first == TimelineRender.csvHeader)
+        #expect(rows.dropFirst().map { $0[0] } == ["2024", "2025", "2025-06-21"])
+        #expect(rows.dropFirst().map { $0[1] } == ["year", "year", "day"])
+        #expect(rows.dropFirst().allSatisfy { $0.count == TimelineRender.csvHeader.count })
+        #expect(rows[3][8].hasPrefix("Suku Dinas Sosial (Sudinsos) Kota Administrasi Jakarta Pusat menggelar apel gabungan"))
+    }
+
+    @Test("iCalendar: all-day events, CRLF lines, escaped text, one UID each")
+    func ics() async throws {
+        let text = try TimelineRender.render(try await Self.entries(), as: .ics, title: "Linimasa Karang Taruna")
+        #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(text.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        let events = parseICS(text)
+        #expect(events.map { $0["DTSTART;VALUE=DATE"] } == ["20240101", "20250101", "20250621"])
+        #expect(events.map { $0["DTEND;VALUE=DATE"] } == ["20250101", "20260101", "20250622"])
+        #expect(Set(events.compactMap { $0["UID"] }).count == 3)
+        let description = try #require(events.last?["DESCRIPTION"])
+        #expect(description.contains("\\,"))
+        #expect(description.replacingOccurrences(of: "\\,", with: ",").replacingOccurrences(of: "\\n", with: "\n")
+            .contains("Suku Dinas Sosial (Sudinsos) Kota Administrasi Jakarta Pusat menggelar apel gabungan bersama pilar-pilar sosial"))
+    }
+
+    struct TJS: Decodable {
+        struct Event: Decodable {
+            struct D: Decodable { var year: Int; var month: Int?; var day: Int? }
+            struct T: Decodable { var headline: String; var text: String }
+            var start_date: D
+            var text: T
+            var unique_id: String
+            var display_date: String
+            var group: String?
+        }
+        var events: [Event]
+    }
+
+    @Test("TimelineJS3 JSON decodes, with month and day only when known and the source in the text")
+    func timelineJS() async throws {
+        let text = try TimelineRender.render(try await Self.entries(), as: .timelinejs, title: "t")
+        let timeline = try JSONDecoder().decode(TJS.self, from: Data(text.utf8))
+        #expect(timeline.events.map(\.start_date.year) == [2024, 2025, 2025])
+        #expect(timeline.events[1].start_date.month == nil)
+        #expect(timeline.events[2].start_date.month == 6)
+        #expect(timeline.events[2].start_date.day == 21)
+        #expect(timeline.events[2].display_date == "21 Juni 2025")
+        #expect(timeline.events[2].text.text.contains("Sumber:"))
+        #expect(Set(timeline.events.map(\.unique_id)).count == 3)
+    }
+
+    @Test("JSON, Markdown and HTML")
+    func others() async throws {
+        let entries = try await Self.entries()
+        let decoded = try JSONDecoder().decode([TimelineEntry].self, from: Data(try TimelineRender.render(entries, as: .json, title: "t").utf8))
+        #expect(decoded.map(\.date) == entries.map(\.date))
+        let md = try TimelineRender.render(entries, as: .md, title: "Linimasa")
+        #expect(md.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == 4)
+        let html = try TimelineRender.render(entries, as: .html, title: "Linimasa <Karang Taruna>")
+        #expect(html.contains("<html lang=\"id\">"))
+        #expect(html.contains("Linimasa &lt;Karang Taruna&gt;"))
+        let positions = ["2024", "2025", "21 Juni 2025"].compactMap { html.range(of: ">\($0)</time>")?.lowerBound }
+        #expect(positions.count == 3 && positions == positions.sorted())
+    }
+}
+
+/// Collects GraphML nodes and edges.
+final class GraphMLReader: NSObject, XMLParserDelegate {
+    var nodes: [String: [String: String]] = [:]
+    var edges: [(String, String, String)] = []
+    private var currentNode: String?
+    private var currentEdge: (String, String)?
+    private var key: String?
+    private var text = ""
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "node": currentNode = attributes["id"]; nodes[attributes["id"] ?? ""] = [:]
+        case "edge": currentEdge = (attributes["source"] ?? "", attributes["target"] ?? "")
+        case "data": key = attributes["key"]; text = ""
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "data", let key {
+            if let n = currentNode { nodes[n]?[key] = text }
+            if let e = currentEdge, key == "edgelabel" { edges.append((e.0, e.1, text)) }
+        }
+        if name == "node" { currentNode = nil }
+        if name == "edge" { currentEdge = nil }
+    }
+}
+
+@Suite("Exporting the graph")
+struct ExportTests {
+    @Test("JSON-LD parses, with schema.org types, the seeds' entities and provenance")
+    func jsonLD() async throws {
+        let text = try #require(try await Fixtures.seeded().export(.jsonld)["graph.jsonld"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(root["@context"] != nil)
+        let graph = try #require(root["@graph"] as? [[String: Any]])
+        func node(_ type: String, _ name: String) -> [String: Any]? {
+            graph.first { $0["@type"] as? String == type && $0["name"] as? String == name }
+        }
+        let premi = try #require(node("Person", "Premi Lasari"))
+        let roles = try #require(premi["memberOf"] as? [[String: Any]])
+        #expect(roles.first?["roleName"] as? String == "Kepala Dinas Sosial")
+        #expect((roles.first?["kb:provenance"] as? [String: Any])?["kb:start"] as? Int == 566)
+        #expect(node("GovernmentOrganization", "Dinas Sosial Provinsi DKI Jakarta") != nil)
+        #expect(node("Place", "Kantor Wali Kota Jakarta Pusat") != nil)
+        let events = graph.filter { $0["@type"] as? String == "Event" }
+        #expect(events.count >= 5)
+        #expect(events.allSatisfy { $0["kb:provenance"] != nil })
+        #expect(events.contains { $0["startDate"] as? String == "2025-06-21" })
+    }
+
+    @Test("GraphML parses, with node types and edge labels")
+    func graphML() async throws {
+        let text = try #require(try await Fixtures.seeded().export(.graphml)["graph.graphml"])
+        let reader = GraphMLReader()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = reader
+        #expect(parser.parse())
+        #expect(reader.nodes["person:iqbal-akbarudin"]?["type"] == "person")
+        #expect(reader.nodes["org:dinsos-dki"]?["label"] == "Dinas Sosial Provinsi DKI Jakarta")
+        #expect(reader.edges.contains { $0 == ("person:iqbal-akbarudin", "org:dinsos-dki", "holds_position:Kepala Dinas Sosial") })
+        #expect(reader.edges.contains { $0.2 == "program" })
+    }
+
+    @Test("Neo4j bulk-import CSV headers and rows")
+    func neo4j() async throws {
+        let files = try await Fixtures.seeded().export(.csv)
+        let nodes = parseCSV(try #require(files["nodes.csv"]))
+        let relationships = parseCSV(try #require(files["relationships.csv"]))
+        #expect(nodes.first == ["id:ID", "name", "kind", "type", "date", ":LABEL"])
+        #expect(relationships.first == [":START_ID", ":END_ID", ":TYPE", "label", "document", "start:int", "end:int"])
+        #expect(nodes.contains { $0[0] == "person:premi-lasari" && $0[5] == "Person" })
+        let ids = Set(nodes.dropFirst().map { $0[0] })
+        #expect(relationships.dropFirst().allSatisfy { ids.contains($0[0]) && ids.contains($0[1]) })
+    }
+
+    @Test("NDJSON holds one extraction per document")
+    func ndjson() async throws {
+        let text = try #require(try await Fixtures.seeded().export(.ndjson)["extractions.ndjson"])
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 5)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["document"] != nil && object["events"] != nil && object["officials"] != nil)
+        }
+    }
+}
