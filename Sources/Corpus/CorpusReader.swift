@@ -17,6 +17,10 @@ public struct CorpusReader: Sendable {
 
     /// Every document under `path` (a file or a folder), in path order; failures are reported, never fatal.
     public func forEachDocument(at path: String, _ body: (Swift.Result<Document, CorpusError>) throws -> Void) rethrows {
+        if path == "-" {
+            try forEachDocumentInFile(path, body)
+            return
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             try body(.failure(.unreadable(path: path, reason: "no such file or folder")))

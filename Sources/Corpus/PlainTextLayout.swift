@@ -92,8 +92,9 @@ public struct PlainTextLayout: Sendable {
     static func looksLikeTitle(_ line: String, lines: [Range<Int>], index: Int) -> Bool {
         let count = line.unicodeScalars.count
         guard count >= 8, count <= 220, !line.hasSuffix(".") else { return false }
-        let next = index + 1 < lines.count ? lines[index + 1] : nil
-        return next == nil || next!.isEmpty || count <= 120
+        // A text of one line is all body; a title stands above something.
+        guard lines[(index + 1)...].contains(where: { !$0.isEmpty }) else { return false }
+        return lines[index + 1].isEmpty || count <= 120
     }
 
     static func collapse(_ s: String) -> String {

@@ -6,11 +6,15 @@ public struct LanguageAnalyzer: Sendable {
     public var tokenizer: Tokenizer
     public var numbers: NumberRecognizer
     public var dates: DateRecognizer
+    /// Whether a lowercase word is in the root-word lexicon (a word of the language rather than a name).
+    public var isKnownWord: @Sendable (String) -> Bool
 
-    public init(tokenizer: Tokenizer, numbers: NumberRecognizer = NumberRecognizer(), dates: DateRecognizer = DateRecognizer()) {
+    public init(tokenizer: Tokenizer, numbers: NumberRecognizer = NumberRecognizer(), dates: DateRecognizer = DateRecognizer(),
+                isKnownWord: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.tokenizer = tokenizer
         self.numbers = numbers
         self.dates = dates
+        self.isKnownWord = isKnownWord
     }
 
     /// Loads the abbreviations and root words of a gazetteer folder and the hunspell Indonesian word list.
@@ -24,7 +28,8 @@ public struct LanguageAnalyzer: Sendable {
             throw .unreadable(file: hunspellDictionary, reason: "\(error) (install Debian's hunspell-id: apt-get install hunspell-id)")
         }
         let stemmer = Stemmer(lexicon: lexicon)
-        return LanguageAnalyzer(tokenizer: Tokenizer(abbreviations: abbreviations, stem: { stemmer.stem($0) }))
+        return LanguageAnalyzer(tokenizer: Tokenizer(abbreviations: abbreviations, stem: { stemmer.stem($0) }),
+                                isKnownWord: { stemmer.isKnownWord($0) })
     }
 
     /// One paragraph analysed; every span is a scalar offset into the source text.

@@ -26,7 +26,7 @@ extension Work {
                 // POSITION [,] NAME
                 var k = phrase.upperBound
                 if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
-                if let name = nameRun(s, from: k), isBoundary(s, name.upperBound) {
+                if let name = nameRun(s, from: k), isBoundary(s, name.upperBound), !isEnumeration(s, name) {
                     add(Official(name: personName(s, name), title: title(s, phrase, keeping: position.tokenRange), positionID: position.id,
                                  orgID: organization(s, phrase, position: position.id), span: s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[name.upperBound - 1].span.upperBound,
                                  sentence: si, nameTokens: name, phraseTokens: phrase.lowerBound..<name.upperBound))
@@ -112,6 +112,22 @@ extension Work {
                 end += 1
                 continue
             }
+            if let region = regionEnd(s, at: end) {
+                end = region
+                continue
+            }
+            // `Menteri Kelautan dan Perikanan Susi …`: long words of the language name an office, not a person,
+            // when a capitalised word (the name) still follows them.
+            var run = end
+            while run < s.tokens.count {
+                if isOfficeWord(s.tokens[run]) { run += 1; continue }
+                if s.tokens[run].normalized == "dan", run + 1 < s.tokens.count, isOfficeWord(s.tokens[run + 1]) { run += 2; continue }
+                break
+            }
+            if run > end, run < s.tokens.count, isCapitalised(s.tokens[run]), !isOfficeWord(s.tokens[run]) {
+                end = run
+                continue
+            }
             // `(Pusdatin Kesos)` right after the organization belongs to it.
             if t.text == "(", let close = s.tokens[end...].firstIndex(where: { $0.text == ")" }), close - end <= 4 {
                 end = close + 1
@@ -125,24 +141,40 @@ extension Work {
     /// The position as written, without trailing region words (they are the organization's).
     func title(_ s: AnalyzedSentence, _ phrase: Range<Int>, keeping position: Range<Int>? = nil) -> String {
         var end = phrase.upperBound
-        let regionWords: Set<String> = ["provinsi", "prov.", "kota", "administrasi", "kabupaten", "dki", "jakarta", "pusat", "utara",
-                                        "selatan", "barat", "timur", "kepulauan", "seribu", "kab."]
+        // Jakarta's regions are gazetteer places; these words introduce them (`Kota Administrasi …`).
+        let regionWords: Set<String> = ["provinsi", "prov.", "kota", "administrasi", "kabupaten", "kab."]
         while end > phrase.lowerBound + 1 {
             let t = s.tokens[end - 1]
             if t.text == ")" , let open = s.tokens[phrase.lowerBound..<end].lastIndex(where: { $0.text == "(" }) {
                 end = open
                 continue
             }
-            let isPlace = s.entity(at: end - 1)?.kind == .place
-            if isPlace || regionWords.contains(t.normalized) {
-                // Keep `Wali Kota`, `Kepala Pusat`: the position's own words stay.
-                if let position, position.contains(end - 1) { break }
+            // Keep `Wali Kota`, `Kepala Pusat`: the position's own words stay.
+            if let position, position.contains(end - 1) { break }
+            if let regionStart = trailingRegion(s, endingAt: end, notBefore: max(phrase.lowerBound + 1, position?.upperBound ?? 0)) {
+                end = regionStart
+                continue
+            }
+            if regionWords.contains(t.normalized) {
                 end -= 1
                 continue
             }
             break
         }
         return text(s, phrase.lowerBound..<end)
+    }
+
+    /// Where a Jakarta region named at the end of `..<end` starts (`DKI Jakarta`, `Jakarta Pusat`), even inside an organization's name.
+    func trailingRegion(_ s: AnalyzedSentence, endingAt end: Int, notBefore limit: Int) -> Int? {
+        for length in stride(from: 4, through: 1, by: -1) where end - length >= limit {
+            let words = s.tokens[(end - length)..<end]
+            guard words.allSatisfy({ $0.kind == .word }) else { continue }
+            let name = words.map(\.text).joined(separator: " ")
+            if resources.lookup(name, caseSensitive: true).contains(where: { $0.kind == .place && ["provinsi", "kota", "kabupaten"].contains($0.type) }) {
+                return end - length
+            }
+        }
+        return nil
     }
 
     /// The organization of a position phrase: a gazetteer organization inside it, else one implied by the position and a region.
@@ -205,8 +237,39 @@ extension Work {
         if t.text.count > 1, t.text == t.text.uppercased(), t.kind == .word { return false }  // acronyms: DKI, RI, TKSK
         if s.entity(at: i) != nil || s.positions.contains(where: { $0.tokenRange.contains(i) }) { return false }
         if rules.titleWords.contains(t.normalized) || rules.notNames.contains(t.normalized) || rules.speechVerbs.contains(t.stem) { return false }
+        if rules.regions.contains(t.normalized) { return false }
         if IndonesianCalendar.weekday(named: t.text) != nil || IndonesianCalendar.month(named: t.text) != nil { return false }
         return true
+    }
+
+    /// `Bidang Politik, Hukum, dan Keamanan`: one known word followed by `, X` or `dan X` continues a list of fields, not a name.
+    func isEnumeration(_ s: AnalyzedSentence, _ name: Range<Int>) -> Bool {
+        guard name.count == 1, resources.analyzer.isKnownWord(s.tokens[name.lowerBound].normalized) else { return false }
+        var k = name.upperBound
+        if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
+        if k < s.tokens.count, s.tokens[k].normalized == "dan" { k += 1 }
+        return k > name.upperBound && k < s.tokens.count && isCapitalised(s.tokens[k])
+    }
+
+    /// The end of a province or city name (`Sumatera Utara`, `Malang`) starting at `i`, or nil.
+    func regionEnd(_ s: AnalyzedSentence, at i: Int) -> Int? {
+        var best: Int?
+        var words: [String] = []
+        var k = i
+        while k < s.tokens.count, k - i < 3, s.tokens[k].kind == .word {
+            words.append(s.tokens[k].normalized)
+            if rules.regions.contains(words.joined(separator: " ")) { best = k + 1 }
+            k += 1
+        }
+        return best
+    }
+
+    /// A capitalised word of six letters or more that the lexicon knows (`Kelautan`, `Pariwisata`): a common noun naming an office.
+    /// Shorter words stay possible names (`Premi`, `Salam`, `Rani`).
+    func isOfficeWord(_ t: Token) -> Bool {
+        t.kind == .word && t.text.count >= 6 && !t.text.contains("-")
+            && (t.text.unicodeScalars.first?.properties.isUppercase ?? false)
+            && (resources.analyzer.isKnownWord(t.normalized) || (t.stem != t.normalized && resources.analyzer.isKnownWord(t.stem)))
     }
 
     func isHonorific(_ t: Token) -> Bool {

@@ -55,6 +55,8 @@ public struct RuleWords: Sendable {
     public var vague: Set<String>
     public var titleWords: Set<String>
     public var notNames: Set<String>
+    /// Provinces and cities outside Jakarta, lowercased, that continue a position (`Wali Kota Malang`).
+    public var regions: Set<String>
     /// Longest unit noun in words, to bound the lookahead.
     public var maxUnitWords: Int
 
@@ -71,6 +73,7 @@ public struct RuleWords: Sendable {
         vague = role("vague")
         titleWords = role("title_word")
         notNames = role("not_name")
+        regions = role("region")
         maxUnitWords = unitNouns.map { $0.split(separator: " ").count }.max() ?? 1
     }
 }

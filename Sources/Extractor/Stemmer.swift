@@ -125,6 +125,11 @@ public final class Stemmer: Sendable {
         return true
     }
 
+    /// Whether the lexicon lists `word` (lowercase) as a word of the language: a common noun, not a name.
+    public func isKnownWord(_ word: String) -> Bool {
+        lexicon.weight(Array(word.utf8)) != nil
+    }
+
     /// One word without hyphens.
     func stemSingle(_ word: [UInt8]) -> [UInt8] {
         guard word.count >= 4 else { return word }
