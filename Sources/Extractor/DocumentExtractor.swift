@@ -95,7 +95,8 @@ struct Work {
         let learner = AcronymLearner()
         var seen: Set<String> = []
         for s in analyzed {
-            for acronym in learner.learn(in: s.sentence) where !seen.contains(acronym.acronym) {
+            // `Jawa Tengah (Jateng)` abbreviates a place, not a program.
+            for acronym in learner.learn(in: s.sentence) where !seen.contains(acronym.acronym) && !rules.regions.contains(acronym.expansion.lowercased()) {
                 seen.insert(acronym.acronym)
                 // An acronym the gazetteer knows keeps its canonical id.
                 if let known = resources.lookup(acronym.acronym, caseSensitive: true).first

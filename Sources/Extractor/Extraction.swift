@@ -79,6 +79,19 @@ public struct OfficialFact: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey {
         case name, title, org, entity, surface, span, positionID = "position_id", orgID = "org_id"
     }
+
+    /// The contract's keys are always written, as null when unknown.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(title, forKey: .title)
+        try c.encode(org, forKey: .org)
+        try c.encode(entity, forKey: .entity)
+        try c.encode(surface, forKey: .surface)
+        try c.encode(span, forKey: .span)
+        try c.encode(positionID, forKey: .positionID)
+        try c.encode(orgID, forKey: .orgID)
+    }
 }
 
 /// A program or target group (`Karang Taruna`, `TKSK`).
@@ -88,6 +101,20 @@ public struct ProgramFact: Sendable, Codable, Hashable {
     public var entity: String?
     public var surface: String
     public var span: [Int]
+
+    enum CodingKeys: String, CodingKey {
+        case name, acronym, entity, surface, span
+    }
+
+    /// The contract's keys are always written, as null when unknown.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(acronym, forKey: .acronym)
+        try c.encode(entity, forKey: .entity)
+        try c.encode(surface, forKey: .surface)
+        try c.encode(span, forKey: .span)
+    }
 }
 
 /// A counted figure: `lebih dari 400 tenaga sosial`.
@@ -99,6 +126,22 @@ public struct FigureFact: Sendable, Codable, Hashable {
     public var about: String?
     public var surface: String
     public var span: [Int]
+
+    enum CodingKeys: String, CodingKey {
+        case value, max, unit, qualifier, about, surface, span
+    }
+
+    /// The contract's keys are always written, as null when unknown.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(max, forKey: .max)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(about, forKey: .about)
+        try c.encode(surface, forKey: .surface)
+        try c.encode(span, forKey: .span)
+    }
 }
 
 /// An amount of money: `Rp1,6 triliun`.
@@ -111,6 +154,23 @@ public struct MoneyFact: Sendable, Codable, Hashable {
     public var about: String?
     public var surface: String
     public var span: [Int]
+
+    enum CodingKeys: String, CodingKey {
+        case value, max, currency, qualifier, per, about, surface, span
+    }
+
+    /// The contract's keys are always written, as null when unknown.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(max, forKey: .max)
+        try c.encode(currency, forKey: .currency)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(per, forKey: .per)
+        try c.encode(about, forKey: .about)
+        try c.encode(surface, forKey: .surface)
+        try c.encode(span, forKey: .span)
+    }
 }
 
 /// A date normalized against the publication date.
@@ -120,6 +180,20 @@ public struct DateFact: Sendable, Codable, Hashable {
     public var granularity: String
     public var warning: String?
     public var span: [Int]
+
+    enum CodingKeys: String, CodingKey {
+        case surface, normalized, granularity, warning, span
+    }
+
+    /// The contract's keys are always written, as null when unknown.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(surface, forKey: .surface)
+        try c.encode(normalized, forKey: .normalized)
+        try c.encode(granularity, forKey: .granularity)
+        try c.encode(warning, forKey: .warning)
+        try c.encode(span, forKey: .span)
+    }
 }
 
 /// A place: a region of Jakarta, a building, a street.
@@ -130,12 +204,38 @@ public struct LocationFact: Sendable, Codable, Hashable {
     public var parent: String?
     public var surface: String
     public var span: [Int]
+
+    enum CodingKeys: String, CodingKey {
+        case name, type, code, parent, surface, span
+    }
+
+    /// The contract's keys are always written, as null when unknown.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(type, forKey: .type)
+        try c.encode(code, forKey: .code)
+        try c.encode(parent, forKey: .parent)
+        try c.encode(surface, forKey: .surface)
+        try c.encode(span, forKey: .span)
+    }
 }
 
 /// A participant figure of an event.
 public struct Participants: Sendable, Codable, Hashable {
     public var value: Double?
     public var unit: String?
+
+    enum CodingKeys: String, CodingKey {
+        case value, unit
+    }
+
+    /// The contract's keys are always written, as null when unknown.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(unit, forKey: .unit)
+    }
 }
 
 /// Who did what, in which program, when and where.

@@ -110,7 +110,9 @@ extension Work {
     static let durations: Set<String> = ["hari", "bulan", "tahun", "minggu", "pekan", "jam", "menit", "detik", "kali", "abad", "dekade"]
     /// Words after a number that are no counted noun.
     static let notUnits: Set<String> = ["dan", "di", "ke", "yang", "dari", "untuk", "pada", "dengan", "atau", "serta", "juga", "ini", "itu",
-                                        "tersebut", "sebagai", "oleh", "dalam", "bagi", "per", "hingga", "sampai", "lebih", "kurang"]
+                                        "tersebut", "sebagai", "oleh", "dalam", "bagi", "per", "hingga", "sampai", "lebih", "kurang",
+                                        "sebesar", "sekitar", "senilai", "mencapai", "hampir", "lalu", "lagi", "saja", "pun", "tahun",
+                                        "sejak", "atas", "bawah", "kepada", "terhadap", "antara", "adalah", "ialah", "menjadi"]
 
     mutating func findFigures() {
         for s in analyzed {
@@ -123,6 +125,8 @@ extension Work {
                 if isRegulationOrYear(s, range, n) { continue }
                 let unit = unitAfter(s, range.upperBound)
                 if let u = unit, Self.durations.contains(u.text.lowercased()) { continue }
+                // A bare number with neither counted noun nor qualifier says nothing a reader can check.
+                if unit == nil, n.qualifier == nil, n.kind != .percent, n.kind != .vague { continue }
                 let end = unit?.tokens.upperBound ?? range.upperBound
                 let span = n.span.lowerBound..<max(n.span.upperBound, s.tokens[end - 1].span.upperBound)
                 // Acronyms (`UKKT`, `KK`) keep their capitals; other nouns are case-folded.
@@ -173,7 +177,9 @@ extension Work {
         let t = s.tokens[start]
         if t.kind == .word, !Self.notUnits.contains(t.normalized), !rules.actions.contains(t.stem) || t.normalized == t.stem,
            !t.normalized.hasPrefix("me"), !t.normalized.hasPrefix("di"), !t.normalized.hasPrefix("ber") {
-            return (t.text, start..<(start + 1))
+            // `dua cucunya`: the possessive is not part of the unit.
+            let word = t.normalized.hasSuffix("nya") && t.normalized.count > 5 ? String(t.text.dropLast(3)) : t.text
+            return (word, start..<(start + 1))
         }
         return nil
     }
