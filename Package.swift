@@ -41,6 +41,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: strict),
+        .testTarget(
+            name: "kbTests",
+            dependencies: ["kb", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "Corpus"], swiftSettings: strict),
         .testTarget(
             name: "KnowledgeBaseTests",

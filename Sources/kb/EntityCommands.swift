@@ -67,7 +67,7 @@ struct Entities: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(list), as: UTF8.self))
         case .csv:
-            print((["id,kind,name,mentions,documents"] + list.map { [$0.id, $0.kind, $0.name, String($0.mentions), String($0.documents)].map(CSVField.escape).joined(separator: ",") }).joined(separator: "\r\n"))
+            print((["id,kind,name,mentions,documents"] + list.map { [$0.id, $0.kind, $0.name, String($0.mentions), String($0.documents)].map(TimelineRender.csvField).joined(separator: ",") }).joined(separator: "\r\n"))
         case .table:
             for e in list { print("\(e.kind.padding(toLength: 13, withPad: " ", startingAt: 0)) \(e.name.padding(toLength: 48, withPad: " ", startingAt: 0)) \(e.mentions) mentions in \(e.documents) documents  \(e.id)") }
         }

@@ -39,9 +39,10 @@ struct Ingest: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let kb = try database.open(mustExist: false)
-        let ingestion = Ingestion(reader: try reading.corpusReader(),
-                                  extractor: DocumentExtractor(resources: try reading.extractionResources()), kb: kb)
+        // The gazetteer first: a bad data file stops the run before the knowledge base is touched.
+        let reader = try reading.corpusReader()
+        let extractor = DocumentExtractor(resources: try reading.extractionResources())
+        let ingestion = Ingestion(reader: reader, extractor: extractor, kb: try database.open(mustExist: false))
         let bar = ProgressBar(enabled: isatty(2) == 1)
         let summary = try await ingestion.run(paths: paths, progress: { done, total in bar.update(done, total) })
         bar.finish()
@@ -132,7 +133,7 @@ struct ResultFormatter {
         case .csv:
             var rows = [Self.columns.map(\.0)]
             rows += results.map { r in Self.columns.map { $0.1(r) } }
-            return rows.map { $0.map(CSVField.escape).joined(separator: ",") }.joined(separator: "\r\n")
+            return rows.map { $0.map(TimelineRender.csvField).joined(separator: ",") }.joined(separator: "\r\n")
         case .table:
             var lines = ["understood: \(understood.summary)"]
             if results.isEmpty { lines.append("no results") }
@@ -162,14 +163,6 @@ struct ResultFormatter {
         ("document_id", { $0.document.id }), ("document_title", { $0.document.title ?? "" }), ("source", { $0.document.source }),
         ("outlet", { $0.document.outlet ?? "" }), ("published", { $0.document.published ?? "" }),
     ]
-}
-
-/// RFC 4180 fields: quoted when they hold a comma, quote or line break.
-enum CSVField {
-    static func escape(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
 
 struct Stats: ParsableCommand {
