@@ -46,9 +46,7 @@ struct Analyze: ParsableCommand {
         let analysis = Analysis(document: document, analyzer: analyzer, today: todayDate)
         switch format ?? (Console.stdoutIsTerminal ? .text : .json) {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-            FileHandle.standardOutput.write(try encoder.encode(analysis) + Data("\n".utf8))
+            print(try JSONOutput.string(analysis, pretty: false))
         case .text:
             print(Self.describe(analysis))
         }

@@ -18,9 +18,7 @@ struct Show: ParsableCommand {
         do { page = try database.open().page(for: name) } catch let error as KnowledgeBaseError { throw ValidationError(error.description) }
         guard let page else { throw ValidationError("'\(name)': no entity with that name, alias or id (try kb entities)") }
         if format == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(page), as: UTF8.self))
+            print(try JSONOutput.string(page))
             return
         }
         var lines = ["\(page.name)  (\(page.kind)\(page.type.map { ", " + $0 } ?? ""); \(page.id))"]
@@ -63,9 +61,7 @@ struct Entities: ParsableCommand {
         do { list = try database.open().entities(kind: type) } catch let error as KnowledgeBaseError { throw ValidationError(error.description) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(list), as: UTF8.self))
+            print(try JSONOutput.string(list))
         case .csv:
             print((["id,kind,name,mentions,documents"] + list.map { [$0.id, $0.kind, $0.name, String($0.mentions), String($0.documents)].map(TimelineRender.csvField).joined(separator: ",") }).joined(separator: "\r\n"))
         case .table:

@@ -43,15 +43,12 @@ struct Extract: ParsableCommand {
                 links[match.id, default: []].append(doc.id)
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         for doc in documents {
             var extraction = extractor.extract(doc).extraction
             extraction.document.nearDuplicates = links[doc.id]
             switch format {
             case .json:
-                let data = try encoder.encode(extraction)
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
+                print(try JSONOutput.string(extraction, pretty: false))
             case .text:
                 print(TextReport.describe(doc, extraction))
             }

@@ -25,9 +25,7 @@ struct Check: ParsableCommand {
         do { result = try checker.check(claim) } catch let error as FactChecker.CheckError { throw ValidationError(error.description) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            print(try JSONOutput.string(result))
         case .text:
             var lines = ["verdict: \(result.verdict.rawValue)"]
             let c = result.claim
@@ -58,9 +56,7 @@ struct Conflicts: ParsableCommand {
         do { conflicts = try database.open().conflicts() } catch let error as KnowledgeBaseError { throw ValidationError(error.description) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(conflicts), as: UTF8.self))
+            print(try JSONOutput.string(conflicts))
         case .text:
             if conflicts.isEmpty { print("no conflicting figures") }
             for (i, c) in conflicts.enumerated() {

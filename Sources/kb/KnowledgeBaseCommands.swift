@@ -48,9 +48,7 @@ struct Ingest: AsyncParsableCommand {
         bar.finish()
         for failure in summary.failures { Console.warn("error: \(failure)") }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            print(try JSONOutput.string(summary))
         } else {
             print(String(format: "%d new, %d updated, %d skipped, %d failed · %d entities, %d facts · %.1f s",
                          summary.new, summary.updated, summary.skipped, summary.failed, summary.entities, summary.facts, summary.seconds))
@@ -127,9 +125,7 @@ struct ResultFormatter {
         switch format {
         case .json:
             struct Output: Encodable { var understood: UnderstoodQuery; var summary: String; var results: [QueryResult] }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(Output(understood: understood, summary: understood.summary, results: results)), as: UTF8.self)
+            return try JSONOutput.string(Output(understood: understood, summary: understood.summary, results: results))
         case .csv:
             var rows = [Self.columns.map(\.0)]
             rows += results.map { r in Self.columns.map { $0.1(r) } }
@@ -178,9 +174,7 @@ struct Stats: ParsableCommand {
         do { stats = try database.open().stats() } catch let error as KnowledgeBaseError { throw ValidationError(error.description) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+            print(try JSONOutput.string(stats))
         case .text:
             let mirror = Mirror(reflecting: stats)
             for child in mirror.children { print("\(child.label ?? "")".padding(toLength: 16, withPad: " ", startingAt: 0) + "\(child.value)") }

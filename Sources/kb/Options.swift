@@ -77,3 +77,12 @@ enum Console {
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
 }
+
+/// JSON as kb prints it: sorted keys, slashes unescaped; pretty for a person, one line for a pipe of records.
+enum JSONOutput {
+    static func string(_ value: some Encodable, pretty: Bool = true) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
