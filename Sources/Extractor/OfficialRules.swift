@@ -48,6 +48,22 @@ extension Work {
         }
         findLegislators()
         resolvePositionsWithoutNames()
+        resolveShortForms()
+    }
+
+    /// `ujar Premi`, `Iqbal menyampaikan`: a later short form of a name is the person named in full in the document, when unique.
+    private mutating func resolveShortForms() {
+        for (si, s) in analyzed.enumerated() {
+            for (i, t) in s.tokens.enumerated() where isNameToken(s, i) {
+                if officials.contains(where: { $0.sentence == si && $0.nameTokens.contains(i) }) { continue }
+                // A full name written again is its own run; only single words stand for a person here.
+                if i + 1 < s.tokens.count, isNameToken(s, i + 1) { continue }
+                if i > 0, isNameToken(s, i - 1) { continue }
+                guard let full = fullName(for: t.text), full != t.text else { continue }
+                facts.mentions.append(EntityMention(id: "person:" + AcronymLearner.slug(full), kind: "person", name: full,
+                                                    surface: t.text, span: [t.span.lowerBound, t.span.upperBound]))
+            }
+        }
     }
 
     /// `DPD RI Dapil DKI Jakarta Happy Djarot`, `Anggota Komisi E DPRD DKI Jakarta, Budi`: a member of a legislature,

@@ -92,6 +92,17 @@ struct OfficialTests {
         #expect(!apel.officials.contains { $0.name.contains("Ainaya") })
     }
 
+    @Test("a later short form and a position without a name resolve to the person named in full")
+    func coreference() throws {
+        let text = "Kepala Dinas Sosial DKI Jakarta, Premi Lasari, membuka acara. Kepala Dinas Sosial menegaskan pentingnya sinergi. \"Kami siap,\" ujar Premi."
+        let doc = Document(id: "c", source: "c.txt", format: .text, text: text, published: CalendarDate(iso: "2025-01-21"),
+                           paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        let facts = Extraction4.extractor.extract(doc)
+        let premi = facts.mentions.filter { $0.id == "person:premi-lasari" }
+        #expect(premi.map(\.surface) == ["Kepala Dinas Sosial DKI Jakarta, Premi Lasari", "Kepala Dinas Sosial", "Premi"])
+        #expect(facts.extraction.officials.count == 1)
+    }
+
     @Test("a position without a name is not an official by itself")
     func positionWithoutName() {
         #expect(Extraction4.extract("Kepala Dinas Sosial menegaskan pentingnya sinergi.").officials.isEmpty)
