@@ -6,6 +6,14 @@ public struct LearnedAcronym: Sendable, Hashable, Codable {
     public var id: String
     /// Span of `Expansion (ACRONYM)` in the source.
     public var span: Range<Int>
+
+    public init(acronym: String, expansion: String, kind: EntityKind, id: String, span: Range<Int>) {
+        self.acronym = acronym
+        self.expansion = expansion
+        self.kind = kind
+        self.id = id
+        self.span = span
+    }
 }
 
 /// Finds `Expansion (ACR)` definitions: the acronym's letters are the initials of the expansion's words

@@ -23,14 +23,27 @@ public struct DocumentFacts: Sendable {
 public struct DocumentExtractor: Sendable {
     public var resources: ExtractionResources
     public var today: CalendarDate
+    /// Acronyms other documents defined (`UKKT` → Unit Kegiatan Karang Taruna): they are recognised here too.
+    public private(set) var knownAcronyms: [LearnedAcronym] = []
 
     public init(resources: ExtractionResources, today: CalendarDate = .today) {
         self.resources = resources
         self.today = today
     }
 
+    /// The same extractor, also recognising acronyms defined elsewhere.
+    public func knowing(_ acronyms: [LearnedAcronym]) -> DocumentExtractor {
+        var copy = self
+        let fresh = acronyms.filter { resources.gazetteer.entry($0.id) == nil }
+        copy.knownAcronyms = fresh
+        copy.resources.matcher = resources.matcher.adding(fresh.flatMap { a in
+            [(surface: a.acronym, id: a.id, kind: a.kind, caseSensitive: true), (surface: a.expansion, id: a.id, kind: a.kind, caseSensitive: false)]
+        })
+        return copy
+    }
+
     public func extract(_ document: Document) -> DocumentFacts {
-        var work = Work(document: document, resources: resources, today: today)
+        var work = Work(document: document, resources: resources, today: today, knownAcronyms: knownAcronyms)
         work.run()
         return work.facts
     }
@@ -46,10 +59,12 @@ struct Work {
     var analyzed: [AnalyzedSentence] = []
     var facts: DocumentFacts
     var learned: [LearnedAcronym] = []
+    let knownAcronyms: [LearnedAcronym]
     var officials: [Official] = []
 
-    init(document: Document, resources: ExtractionResources, today: CalendarDate) {
+    init(document: Document, resources: ExtractionResources, today: CalendarDate, knownAcronyms: [LearnedAcronym] = []) {
         self.document = document
+        self.knownAcronyms = knownAcronyms
         self.resources = resources
         self.rules = resources.rules
         self.source = ScalarText(document.text)
@@ -166,12 +181,12 @@ struct Work {
     /// The canonical name of an id from the gazetteer or the document's own acronyms.
     func name(of id: String) -> String? {
         if let e = resources.gazetteer.entry(id) { return e.name }
-        return learned.first { $0.id == id }?.expansion
+        return (learned.first { $0.id == id } ?? knownAcronyms.first { $0.id == id })?.expansion
     }
 
     func acronym(of id: String) -> String? {
         if let e = resources.gazetteer.entry(id) { return e.acronyms.first }
-        return learned.first { $0.id == id }?.acronym
+        return (learned.first { $0.id == id } ?? knownAcronyms.first { $0.id == id })?.acronym
     }
 }
 

@@ -53,7 +53,8 @@ public struct Ingestion: Sendable {
         var nearDuplicates = NearDuplicateIndex()
         for stored in try kb.storedBodies() { _ = nearDuplicates.add(id: stored.id, text: stored.body) }
 
-        let extractor = self.extractor
+        // Acronyms earlier documents defined serve this run too.
+        let extractor = self.extractor.knowing(try kb.learnedAcronyms())
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var stored = 0
         try await withThrowingTaskGroup(of: (Int, DocumentFacts).self) { group in

@@ -68,6 +68,19 @@ public final class KnowledgeBase: Sendable {
         try write { db in try DocumentWriter(db: db, gazetteer: gazetteer).store(facts) }
     }
 
+    /// Acronyms that stored documents defined, to recognise them in other documents.
+    public func learnedAcronyms() throws(KnowledgeBaseError) -> [LearnedAcronym] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.id, e.kind, e.name, a.alias FROM entity e JOIN alias a ON a.entityId = e.id
+                WHERE e.fromGazetteer = 0 AND a.caseSensitive = 1 AND e.kind IN ('program', 'organization') ORDER BY e.id
+                """).compactMap { row in
+                guard let kind = EntityKind(rawValue: row["kind"]) else { return nil }
+                return LearnedAcronym(acronym: row["alias"], expansion: row["name"], kind: kind, id: row["id"], span: 0..<0)
+            }
+        }
+    }
+
     /// Links near-duplicate documents both ways.
     public func linkNearDuplicates(_ id: String, _ other: String, similarity: Double) throws(KnowledgeBaseError) {
         try write { db in

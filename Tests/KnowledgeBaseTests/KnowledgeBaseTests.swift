@@ -212,6 +212,19 @@ struct GraphTests {
         #expect(try kb.page(for: "Premi Lestari")?.id == "person:premi-lestari")
     }
 
+    @Test("an acronym one document defines serves documents ingested later")
+    func acronymsServeAll() async throws {
+        let kb = try KnowledgeBase()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/acronyms/a-definisi.txt")])
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/acronyms/b-pemakaian.txt")])
+        let prsa = try #require(try kb.entities(kind: "program").first { $0.id == "program:prsa" })
+        #expect(prsa.name == "Pendamping Rehabilitasi Sosial Anak")
+        #expect(prsa.documents == 2)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        let understood = try engine.understand("berapa PRSA")
+        #expect(understood.entities.map(\.id) == ["program:prsa"])
+    }
+
     @Test("entities merge across documents by canonical id, and pages list positions and sources")
     func pages() async throws {
         let kb = try await Fixtures.seeded()
