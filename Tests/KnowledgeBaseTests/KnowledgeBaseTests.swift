@@ -175,6 +175,19 @@ struct QueryTests {
         #expect(results.first?.sentence.contains("menyalurkan bantuan logistik") == true)
     }
 
+    @Test("periods, intents and names in a query", arguments: [
+        ("kegiatan Karang Taruna 2024-2025", "events · program=Karang Taruna · years=2024-2025 · text=\"\""),
+        ("acara TKSK sejak Maret 2025", "events · program=Tenaga Kesejahteraan Sosial Kecamatan · from=2025-03-01 · text=\"\""),
+        ("siapa Wali Kota Jakarta Pusat Juni 2025", "officials · position=Wali Kota · place=Jakarta Pusat · month=2025-06 · text=\"\""),
+        ("berapa anggota Karang Taruna", "figures · program=Karang Taruna · text=\"anggota\""),
+        ("di mana apel pilar sosial", "places · program=pilar sosial · text=\"apel\""),
+        ("Premi Lasari", "events · person=Premi Lasari · text=\"\""),
+    ])
+    func understanding(_ query: String, _ summary: String) async throws {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        #expect(try engine.understand(query).summary == summary)
+    }
+
     @Test("a query holding SQL is just text", arguments: [
         "kegiatan'; DROP TABLE document; --",
         "\" OR 1=1 --",
