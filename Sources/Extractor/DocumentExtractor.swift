@@ -43,14 +43,14 @@ public struct DocumentExtractor: Sendable {
     }
 
     public func extract(_ document: Document) -> DocumentFacts {
-        var work = Work(document: document, resources: resources, today: today, knownAcronyms: knownAcronyms)
+        var work = ExtractionRun(document: document, resources: resources, today: today, knownAcronyms: knownAcronyms)
         work.run()
         return work.facts
     }
 }
 
 /// One document's extraction in progress: analysed sentences, entity matches and the facts found so far.
-struct Work {
+struct ExtractionRun {
     let document: Document
     let resources: ExtractionResources
     let rules: RuleWords

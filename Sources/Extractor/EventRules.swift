@@ -1,4 +1,4 @@
-extension Work {
+extension ExtractionRun {
     /// Verbs that say who took part rather than what was done: they add participants to the main action.
     static let participation: Set<String> = ["hadir", "ikut", "dampingi", "damping"]
 

@@ -1,6 +1,6 @@
 import Corpus
 
-extension Work {
+extension ExtractionRun {
     // MARK: - Dates
 
     mutating func findDates() {

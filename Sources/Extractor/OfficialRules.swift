@@ -13,7 +13,7 @@ struct Official {
     var phraseTokens: Range<Int>
 }
 
-extension Work {
+extension ExtractionRun {
     /// Officials in the forms releases use: `Kepala Dinas Sosial DKI Jakarta, Premi Lasari`,
     /// `Wali Kota Administrasi Jakarta Pusat Arifin`, `Premi Lasari, Kepala Dinas Sosial`, lists after
     /// `Turut hadir` separated by `;` and `serta`.
