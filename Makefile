@@ -1,7 +1,7 @@
 # The README's two commands: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: setup build demo test clean
+.PHONY: setup build demo test bench clean
 
 setup:
 	@./scripts/setup.sh
@@ -21,6 +21,21 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+
+# Throughput, latency and memory on the shared news corpus (BENCHMARKS.md); BENCH_DOCS=N uses the first N documents.
+# Release builds go to their own scratch path so they never wait for (or invalidate) the debug build.
+CORPUS ?= $(abspath $(CURDIR)/../shared/corpora/clickid-news.jsonl.gz)
+RELEASE = .build-release/release
+
+bench: setup
+	@if [ ! -f "$(CORPUS)" ]; then \
+		echo "bench: the corpus $(CORPUS) is absent: nothing measured (it comes with ../shared/corpora)"; \
+	else \
+		$(SWIFT) build -c release --scratch-path .build-release --product kb && \
+		$(SWIFT) build -c release --scratch-path .build-release --product kb-bench && \
+		$(RELEASE)/kb-bench --kb $(RELEASE)/kb --corpus "$(CORPUS)" --gazetteer gazetteer --output bench/results.json \
+			$(if $(BENCH_DOCS),--docs $(BENCH_DOCS)); \
+	fi
 
 clean:
 	rm -rf .build

@@ -40,6 +40,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `make bench`: throughput, latency and memory on a real corpus; never run by the tests.
+        .executableTarget(
+            name: "kb-bench",
+            dependencies: [
+                "Corpus", "Extractor", "KnowledgeBase", "CZlib",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: strict),
         .testTarget(
             name: "kbTests",

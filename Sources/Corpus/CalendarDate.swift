@@ -118,6 +118,8 @@ public enum IndonesianCalendar {
 
     /// 1 (Senin) … 7 (Minggu) for a weekday name.
     public static func weekday(named name: some StringProtocol) -> Int? {
-        weekdays[name.lowercased().replacingOccurrences(of: "’", with: "'")]
+        let key = name.lowercased()
+        // Foundation's replace is slow and this runs on every capitalised word: only pay for it when there is a ’.
+        return weekdays[key.unicodeScalars.contains("’") ? key.replacingOccurrences(of: "’", with: "'") : key]
     }
 }

@@ -109,9 +109,44 @@ public struct ScalarText: Sendable {
     public func slice(_ range: Range<Int>) -> String {
         let lo = min(max(range.lowerBound, 0), scalars.count)
         let hi = min(max(range.upperBound, lo), scalars.count)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lo..<hi])
-        return String(view)
+        return Self.string(scalars[lo..<hi])
+    }
+
+    /// The string of these scalars, encoded to UTF-8 in one pass (appending to a `UnicodeScalarView` is far slower).
+    public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard !scalars.isEmpty else { return "" }
+        // The exact UTF-8 length first: a String keeps the capacity it was made with.
+        var length = 0
+        for scalar in scalars {
+            let v = scalar.value
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            for scalar in scalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    buffer[i] = UInt8(v)
+                    i += 1
+                } else if v < 0x800 {
+                    buffer[i] = UInt8(0xC0 | (v >> 6))
+                    buffer[i + 1] = UInt8(0x80 | (v & 0x3F))
+                    i += 2
+                } else if v < 0x10000 {
+                    buffer[i] = UInt8(0xE0 | (v >> 12))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F))
+                    i += 3
+                } else {
+                    buffer[i] = UInt8(0xF0 | (v >> 18))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 3] = UInt8(0x80 | (v & 0x3F))
+                    i += 4
+                }
+            }
+            return i
+        }
     }
 
     /// Line ranges without their terminators (LF, CRLF or CR).
@@ -143,7 +178,9 @@ public struct ScalarText: Sendable {
     }
 
     public static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isWhitespace || s == "\u{FEFF}" || s == "\u{200B}"
+        // ASCII's White_Space characters are TAB…CR and SPACE; only other scalars need Unicode's tables.
+        if s.isASCII { return s.value == 0x20 || (0x09...0x0D).contains(s.value) }
+        return s.properties.isWhitespace || s == "\u{FEFF}" || s == "\u{200B}"
     }
 
     /// First offset at or after `from` where `needle` occurs, or nil.

@@ -16,6 +16,15 @@ public struct NearDuplicateIndex: Sendable {
     }
 
     public private(set) var signatures: [(id: String, signature: Signature)] = []
+    /// For each (slot, minimum) seen, the last signature holding it; `chain` links to the previous one holding the same.
+    /// Documents that share no slot have an estimated Jaccard of 0, hence containment 0: only the others are compared.
+    private var lastWithSlot: [SlotValue: Int32] = [:]
+    private var chain: [Int32] = []
+
+    private struct SlotValue: Hashable {
+        var slot: Int
+        var value: UInt64
+    }
 
     public init(threshold: Double = 0.6) {
         self.threshold = threshold
@@ -27,7 +36,23 @@ public struct NearDuplicateIndex: Sendable {
         var current: UInt64 = 0xcbf2_9ce4_8422_2325
         var inWord = false
         for s in text.unicodeScalars {
-            if s.properties.isAlphabetic || s.properties.numericType != nil {
+            if s.isASCII {
+                // ASCII letters and digits hash their lowercase byte: the same bytes as the general case, without a String per scalar.
+                var byte = UInt8(s.value)
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                guard isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else {
+                    if inWord {
+                        words.append(current)
+                        current = 0xcbf2_9ce4_8422_2325
+                        inWord = false
+                    }
+                    continue
+                }
+                if isUpper { byte |= 0x20 }
+                current ^= UInt64(byte)
+                current = current &* 0x0000_0100_0000_01B3
+                inWord = true
+            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
                 for byte in String(s).lowercased().utf8 {
                     current ^= UInt64(byte)
                     current = current &* 0x0000_0100_0000_01B3
@@ -57,7 +82,9 @@ public struct NearDuplicateIndex: Sendable {
     /// The fraction of equal signature slots: an estimate of the Jaccard similarity of the shingle sets.
     public static func similarity(_ a: [UInt64], _ b: [UInt64]) -> Double {
         guard a.count == b.count, !a.isEmpty else { return 0 }
-        return Double(zip(a, b).filter { $0 == $1 && $0 != .max }.count) / Double(a.count)
+        var equal = 0
+        for i in a.indices where a[i] == b[i] && a[i] != .max { equal += 1 }
+        return Double(equal) / Double(a.count)
     }
 
     /// Estimated share of the smaller document's shingles that the other one contains.
@@ -72,12 +99,34 @@ public struct NearDuplicateIndex: Sendable {
     public mutating func add(id: String, text: String) -> [(id: String, similarity: Double)] {
         let signature = Self.signature(of: text)
         var matches: [(id: String, similarity: Double)] = []
-        for other in signatures where other.id != id {
+        for index in candidates(for: signature) {
+            let other = signatures[index]
+            guard other.id != id else { continue }
             let s = Self.containment(signature, other.signature)
             if s >= threshold { matches.append((other.id, s)) }
         }
+        let index = Int32(signatures.count)
         signatures.append((id, signature))
+        for (slot, value) in signature.minima.enumerated() {
+            let key = SlotValue(slot: slot, value: value)
+            chain.append(lastWithSlot[key] ?? -1)
+            lastWithSlot[key] = index
+        }
         return matches.sorted { $0.similarity > $1.similarity }
+    }
+
+    /// Indices of the earlier signatures that can reach the threshold, ascending (all of them when the threshold is not positive).
+    private func candidates(for signature: Signature) -> [Int] {
+        guard threshold > 0 else { return Array(signatures.indices) }
+        var found = Set<Int>()
+        for (slot, value) in signature.minima.enumerated() where value != .max {
+            var next = lastWithSlot[SlotValue(slot: slot, value: value)] ?? -1
+            while next >= 0 {
+                found.insert(Int(next))
+                next = chain[Int(next) * Self.signatureSize + slot]
+            }
+        }
+        return found.sorted()
     }
 
     static let seeds: [UInt64] = (0..<UInt64(signatureSize)).map { mix($0 &+ 0x9E37_79B9_7F4A_7C15) }

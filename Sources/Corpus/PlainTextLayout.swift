@@ -98,15 +98,43 @@ public struct PlainTextLayout: Sendable {
     }
 
     static func collapse(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if let simple = collapseSimple(s) { return simple }
+        return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `collapse` by scalars, for text whose every scalar is its own character (only CR LF pairs, both white space):
+    /// Latin and general punctuation, no combining marks. Nil for any other text, which takes the per-character path.
+    static func collapseSimple(_ s: String) -> String? {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            guard v < 0x300 || (0x2000...0x200A).contains(v) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) else {
+                return nil
+            }
+            let isSpace = scalar.isASCII ? v == 0x20 || (0x09...0x0D).contains(v) : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(scalar)
+        }
+        return ScalarText.string(out[...])
     }
 
     // MARK: - Photo captions
 
     /// `(Foto: Istimewa)`, `… Foto: Ainaya Amartasya`, `Foto : Dok. Dinsos` → the credit.
     static func photoCredit(in line: String) -> String? {
-        let lower = line.lowercased()
         guard line.unicodeScalars.count <= 400 else { return nil }
+        let lower = line.lowercased()
+        // Every marker holds `foto` or `photo`: most lines have neither and skip Foundation's five searches.
+        guard contains(lower, "foto") || contains(lower, "photo") else { return nil }
         for marker in ["foto:", "foto :", "photo:", "(foto", "sumber foto:"] {
             guard let r = lower.range(of: marker) else { continue }
             if marker == "(foto", !lower.hasSuffix(")") { continue }
@@ -121,6 +149,25 @@ public struct PlainTextLayout: Sendable {
             return credit.isEmpty ? "unknown" : credit
         }
         return nil
+    }
+
+    /// Whether the UTF-8 of `text` holds the ASCII `needle`.
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= n.count, let first = n.first else { return false }
+            var i = 0
+            while i <= bytes.count - n.count {
+                if bytes[i] == first {
+                    var j = 1
+                    while j < n.count, bytes[i + j] == n[j] { j += 1 }
+                    if j == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     // MARK: - Headers

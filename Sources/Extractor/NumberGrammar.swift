@@ -1,3 +1,5 @@
+import Corpus
+
 /// One amount found in text, before it is reported as a number or a money mention.
 struct NumberExpression: Sendable {
     var span: Range<Int>
@@ -67,9 +69,7 @@ struct NumberGrammar {
 
     /// The lexeme as written, with its capitals (`M`, `XII`, `KPM`).
     private func original(_ lexeme: NumberLexeme) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lexeme.range])
-        return String(view)
+        ScalarText.string(scalars[lexeme.range])
     }
 
     private func isUppercase(_ lexeme: NumberLexeme) -> Bool {

@@ -1,3 +1,5 @@
+import Corpus
+
 /// What a number mention counts: a plain amount, a rank, a share, or an amount given only by its order of magnitude.
 public enum NumberKind: String, Sendable, Codable {
     case cardinal, ordinal, percent, vague
@@ -116,8 +118,6 @@ public struct NumberRecognizer: Sendable {
     }
 
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        ScalarText.string(scalars)
     }
 }

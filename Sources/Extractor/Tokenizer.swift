@@ -215,11 +215,12 @@ public struct Tokenizer: Sendable {
             while i < s.count, !ScalarText.isSpaceLike(s[i]) { i += 1 }
             var lo = start
             var hi = i
-            let openers: Set<Unicode.Scalar> = ["(", "\"", "“", "'", "‘", "["]
-            let closers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "\"", "”", "'", "’", "!", "?", "]"]
-            while lo < hi, openers.contains(s[lo]) { lo += 1 }
-            while hi > lo, closers.contains(s[hi - 1]) { hi -= 1 }
+            while lo < hi, atomicOpeners.contains(s[lo]) { lo += 1 }
+            while hi > lo, atomicClosers.contains(s[hi - 1]) { hi -= 1 }
             guard hi - lo >= 3 else { continue }
+            // Only a chunk starting with h/w (a URL), # (a hashtag) or holding @ (an e-mail) can be one: skip the rest cheaply.
+            let head = s[lo]
+            guard head == "h" || head == "H" || head == "w" || head == "W" || head == "#" || s[lo..<hi].contains("@") else { continue }
             let chunk = string(s[lo..<hi]).lowercased()
             if chunk.hasPrefix("http://") || chunk.hasPrefix("https://") || chunk.hasPrefix("www.") {
                 spans.append((lo..<hi, .url))
@@ -232,6 +233,9 @@ public struct Tokenizer: Sendable {
         }
         return spans
     }
+
+    static let atomicOpeners: Set<Unicode.Scalar> = ["(", "\"", "“", "'", "‘", "["]
+    static let atomicClosers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "\"", "”", "'", "’", "!", "?", "]"]
 
     static func kind(_ status: Int32, _ piece: ArraySlice<Unicode.Scalar>) -> TokenKind {
         if (100..<200).contains(status) { return .number }
@@ -247,9 +251,7 @@ public struct Tokenizer: Sendable {
     }
 
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        ScalarText.string(scalars)
     }
 }
 

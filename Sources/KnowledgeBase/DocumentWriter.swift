@@ -10,27 +10,27 @@ struct DocumentWriter {
 
     func store(_ facts: DocumentFacts) throws -> KnowledgeBase.StoreOutcome {
         let doc = facts.document
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE id = ?", arguments: [doc.id]) == true {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM document WHERE id = ?"), arguments: [doc.id]) == true {
             return .skipped
         }
         // A changed document from the same source replaces the old one (its rows go with it by cascade).
-        let replaced = try String.fetchAll(db, sql: "SELECT id FROM document WHERE source = ?", arguments: [doc.source])
-        for old in replaced { try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [old]) }
+        let replaced = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM document WHERE source = ?"), arguments: [doc.source])
+        for old in replaced { try execute(sql: "DELETE FROM document WHERE id = ?", arguments: [old]) }
 
         let e = facts.extraction
         let eventDate = e.events.first?.date ?? doc.published?.iso
-        try db.execute(sql: """
+        try execute(sql: """
             INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet, doc.reporter, doc.editor,
                              doc.format.rawValue, doc.text, eventDate, String(decoding: try Self.encoder.encode(e), as: UTF8.self)])
 
         for (ordinal, s) in facts.sentences.enumerated() {
-            try db.execute(sql: "INSERT INTO sentence (documentId, ordinal, start, end, text) VALUES (?, ?, ?, ?, ?)",
+            try execute(sql: "INSERT INTO sentence (documentId, ordinal, start, end, text) VALUES (?, ?, ?, ?, ?)",
                            arguments: [doc.id, ordinal, s.span.lowerBound, s.span.upperBound, s.text])
             let stems = s.tokens.filter { $0.kind == .word || $0.kind == .number || $0.kind == .abbreviation }
                 .map { $0.stem == $0.normalized ? $0.stem : "\($0.stem) \($0.normalized)" }.joined(separator: " ")
-            try db.execute(sql: "INSERT INTO sentenceSearch (rowid, stems) VALUES (?, ?)", arguments: [db.lastInsertedRowID, stems])
+            try execute(sql: "INSERT INTO sentenceSearch (rowid, stems) VALUES (?, ?)", arguments: [db.lastInsertedRowID, stems])
         }
 
         for a in facts.acronyms {
@@ -41,7 +41,7 @@ struct DocumentWriter {
         for m in facts.mentions {
             try ensureEntity(m.id, kind: m.kind, name: m.name)
             if m.kind == "person" { try addAlias(m.id, m.name, caseSensitive: false) }
-            try db.execute(sql: "INSERT INTO mention (documentId, entityId, start, end, surface) VALUES (?, ?, ?, ?, ?)",
+            try execute(sql: "INSERT INTO mention (documentId, entityId, start, end, surface) VALUES (?, ?, ?, ?, ?)",
                            arguments: [doc.id, m.id, m.span[0], m.span[1], m.surface])
         }
         let documentDate = eventDate
@@ -52,7 +52,7 @@ struct DocumentWriter {
             if let position = o.positionID, let entry = gazetteer.entry(position) { try ensureEntity(position, kind: "position", name: entry.name) }
             let key = Self.titleKey(positionID: o.positionID, title: o.title, orgID: o.orgID)
             // An official is evidenced on the publication date (else the date of the reported activity).
-            try db.execute(sql: """
+            try execute(sql: """
                 INSERT INTO officialMention (documentId, personId, title, titleKey, orgId, date, surface, start, end)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [doc.id, person, o.title, key, o.orgID, doc.published?.iso ?? documentDate, o.surface, o.span[0], o.span[1]])
@@ -60,7 +60,7 @@ struct DocumentWriter {
         for f in e.figures {
             let aboutID = f.about.flatMap { about in facts.mentions.first { $0.name == about }?.id }
             let sentence = facts.sentences.first { $0.span.lowerBound <= f.span[0] && $0.span.upperBound >= f.span[1] }
-            try db.execute(sql: """
+            try execute(sql: """
                 INSERT INTO figure (documentId, value, max, unit, qualifier, about, aboutId, date, surface, sentence, sentenceStart, sentenceEnd, start, end)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [doc.id, f.value, f.max, f.unit, f.qualifier, f.about, aboutID,
@@ -68,19 +68,19 @@ struct DocumentWriter {
                                  sentence?.span.lowerBound ?? f.span[0], sentence?.span.upperBound ?? f.span[1], f.span[0], f.span[1]])
         }
         for m in e.money {
-            try db.execute(sql: """
+            try execute(sql: """
                 INSERT INTO money (documentId, value, max, currency, qualifier, per, about, surface, start, end)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [doc.id, m.value, m.max, m.currency, m.qualifier, m.per, m.about, m.surface, m.span[0], m.span[1]])
         }
         for d in e.dates {
-            try db.execute(sql: "INSERT INTO dateMention (documentId, normalized, granularity, warning, surface, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try execute(sql: "INSERT INTO dateMention (documentId, normalized, granularity, warning, surface, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [doc.id, d.normalized, d.granularity, d.warning, d.surface, d.span[0], d.span[1]])
         }
         for ev in e.events {
             let (start, end) = Self.bounds(of: ev.date)
             let participants = String(decoding: try JSONEncoder().encode(ev.participants), as: UTF8.self)
-            try db.execute(sql: """
+            try execute(sql: """
                 INSERT INTO event (documentId, actor, action, program, date, datePrecision, dateStart, dateEnd, location, participants, sentence, start, end)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [doc.id, ev.actor, ev.action, ev.program, ev.date, ev.datePrecision, start, end, ev.location,
@@ -93,29 +93,34 @@ struct DocumentWriter {
                 roles.append((m.name == ev.actor ? "actor" : "mentioned", m.id))
             }
             for (role, id) in roles {
-                try db.execute(sql: "INSERT OR IGNORE INTO eventRole (eventId, role, entityId) VALUES (?, ?, ?)", arguments: [eventID, role, id])
+                try execute(sql: "INSERT OR IGNORE INTO eventRole (eventId, role, entityId) VALUES (?, ?, ?)", arguments: [eventID, role, id])
             }
         }
         return replaced.isEmpty ? .new : .updated
     }
 
+    /// Runs one statement, prepared once per connection: the same few statements run for every row of every document.
+    func execute(sql: String, arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
     /// Creates an entity on first sight, with the gazetteer's name, type, code and aliases when it knows it.
     func ensureEntity(_ id: String, kind: String, name: String) throws {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM entity WHERE id = ?", arguments: [id]) == true { return }
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM entity WHERE id = ?"), arguments: [id]) == true { return }
         if let entry = gazetteer.entry(id) {
-            try db.execute(sql: "INSERT INTO entity (id, kind, name, type, code, parentId, fromGazetteer) VALUES (?, ?, ?, ?, ?, ?, 1)",
+            try execute(sql: "INSERT INTO entity (id, kind, name, type, code, parentId, fromGazetteer) VALUES (?, ?, ?, ?, ?, ?, 1)",
                            arguments: [id, entry.kind.rawValue, entry.name, entry.type, entry.code, entry.parent])
             try addAlias(id, entry.name, caseSensitive: false)
             for a in entry.aliases { try addAlias(id, a, caseSensitive: false) }
             for a in entry.acronyms { try addAlias(id, a, caseSensitive: true) }
         } else {
-            try db.execute(sql: "INSERT INTO entity (id, kind, name, fromGazetteer) VALUES (?, ?, ?, 0)", arguments: [id, kind, name])
+            try execute(sql: "INSERT INTO entity (id, kind, name, fromGazetteer) VALUES (?, ?, ?, 0)", arguments: [id, kind, name])
             try addAlias(id, name, caseSensitive: false)
         }
     }
 
     func addAlias(_ id: String, _ alias: String, caseSensitive: Bool) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO alias (entityId, alias, normalized, caseSensitive) VALUES (?, ?, ?, ?)",
+        try execute(sql: "INSERT OR IGNORE INTO alias (entityId, alias, normalized, caseSensitive) VALUES (?, ?, ?, ?)",
                        arguments: [id, alias, Self.normalize(alias), caseSensitive])
     }
 

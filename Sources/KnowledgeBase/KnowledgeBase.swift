@@ -115,18 +115,28 @@ public final class KnowledgeBase: Sendable {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT DISTINCT m.personId, e.name, m.titleKey, m.orgId FROM officialMention m JOIN entity e ON e.id = m.personId
                 """)
-            for (i, a) in rows.enumerated() {
-                for b in rows[(i + 1)...] {
-                    let idA: String = a["personId"], idB: String = b["personId"]
-                    guard idA != idB, a["titleKey"] as String == b["titleKey"] as String,
-                          (a["orgId"] as String?) == (b["orgId"] as String?) else { continue }
-                    let nameA: String = a["name"], nameB: String = b["name"]
-                    let distance = Self.editDistance(Array(nameA.lowercased()), Array(nameB.lowercased()))
-                    guard distance > 0, distance <= 2, min(nameA.count, nameB.count) >= 6 else { continue }
-                    let reason = "same position (\(a["titleKey"] as String)) and names \(distance) letter(s) apart: \(nameA) / \(nameB)"
-                    try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [idA, idB, reason])
-                    try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [idB, idA, reason])
-                }
+            // Only rows of the same position and organization are compared: group them, then visit the pairs in row order.
+            struct Office: Hashable {
+                var titleKey: String
+                var orgId: String?
+            }
+            var byOffice: [Office: [Int]] = [:]
+            for (i, row) in rows.enumerated() { byOffice[Office(titleKey: row["titleKey"], orgId: row["orgId"]), default: []].append(i) }
+            var pairs: [(Int, Int)] = []
+            for group in byOffice.values where group.count > 1 {
+                for (k, i) in group.enumerated() { for j in group[(k + 1)...] { pairs.append((i, j)) } }
+            }
+            pairs.sort { $0 < $1 }
+            for (i, j) in pairs {
+                let a = rows[i], b = rows[j]
+                let idA: String = a["personId"], idB: String = b["personId"]
+                guard idA != idB else { continue }
+                let nameA: String = a["name"], nameB: String = b["name"]
+                let distance = Self.editDistance(Array(nameA.lowercased()), Array(nameB.lowercased()))
+                guard distance > 0, distance <= 2, min(nameA.count, nameB.count) >= 6 else { continue }
+                let reason = "same position (\(a["titleKey"] as String)) and names \(distance) letter(s) apart: \(nameA) / \(nameB)"
+                try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [idA, idB, reason])
+                try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [idB, idA, reason])
             }
         }
     }

@@ -214,14 +214,18 @@ public struct QueryEngine: Sendable {
                 FROM event e JOIN document d ON d.id = e.documentId WHERE 1 = 1
                 """
             var arguments: StatementArguments = [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)]
+            // Filters are written as `e.id IN (…)` computed once, not as subqueries run for every event of the base.
             if !ids.isEmpty {
-                sql += " AND (SELECT count(DISTINCT entityId) FROM eventRole r WHERE r.eventId = e.id AND r.entityId IN (SELECT value FROM json_each(?))) = ?"
+                sql += " AND e.id IN (SELECT eventId FROM eventRole WHERE entityId IN (SELECT value FROM json_each(?)) GROUP BY eventId HAVING count(DISTINCT entityId) = ?)"
                 arguments += [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self), ids.count]
             }
             if let from = q.from { sql += " AND e.dateEnd >= ?"; arguments += [from] }
             if let to = q.to { sql += " AND e.dateStart <= ?"; arguments += [to] }
             if let fts {
-                sql += " AND EXISTS (SELECT 1 FROM sentence s JOIN sentenceSearch f ON f.rowid = s.id WHERE s.documentId = e.documentId AND s.start >= e.start AND s.end <= e.end AND sentenceSearch MATCH ?)"
+                sql += """
+                     AND e.id IN (SELECT m.id FROM sentenceSearch f JOIN sentence s ON s.id = f.rowid JOIN event m ON m.documentId = s.documentId
+                                  WHERE sentenceSearch MATCH ? AND s.start >= m.start AND s.end <= m.end)
+                    """
                 arguments += [fts]
             }
             sql += " ORDER BY hits DESC, e.dateStart DESC, e.id LIMIT ?"
@@ -298,8 +302,7 @@ public struct QueryEngine: Sendable {
                 arguments += [idsJSON, String(decoding: try JSONEncoder().encode(names), as: UTF8.self), idsJSON]
             }
             // Leftover words that are units (`peserta`) filter by unit.
-            let units = try Set(String.fetchAll(db, sql: "SELECT DISTINCT lower(unit) FROM figure WHERE unit IS NOT NULL"))
-            let unitWords = words.filter(units.contains)
+            let unitWords = try Self.unitWords(words, db)
             if !unitWords.isEmpty {
                 sql += " AND lower(f.unit) IN (SELECT value FROM json_each(?))"
                 arguments += [String(decoding: try JSONEncoder().encode(unitWords), as: UTF8.self)]
@@ -314,6 +317,22 @@ public struct QueryEngine: Sendable {
                             span: [row["start"], row["end"]], score: 1)
             }
         }
+    }
+
+    /// The words that are some figure's unit. Words of ASCII letters, digits, `-` and `.` are looked up through the
+    /// lower(unit) index (no other text is canonically equal to them); any other word is compared with every unit.
+    static func unitWords(_ words: [String], _ db: Database) throws -> [String] {
+        let plain = words.allSatisfy { word in
+            word.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E }
+        }
+        let units: Set<String>
+        if plain {
+            units = try Set(String.fetchAll(db, sql: "SELECT DISTINCT lower(unit) FROM figure WHERE lower(unit) IN (SELECT value FROM json_each(?))",
+                                            arguments: [String(decoding: try JSONEncoder().encode(words), as: UTF8.self)]))
+        } else {
+            units = try Set(String.fetchAll(db, sql: "SELECT DISTINCT lower(unit) FROM figure WHERE unit IS NOT NULL"))
+        }
+        return words.filter(units.contains)
     }
 
     func places(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {

@@ -162,6 +162,10 @@ enum Schema {
                 t.primaryKey(["personId", "variantId"])
             }
         }
+        // Queries name units as written (`peserta`, `korban`): an index on lower(unit) finds those figures without a scan.
+        migrator.registerMigration("v2-figure-unit-index") { db in
+            try db.execute(sql: "CREATE INDEX figure_unit ON figure(lower(unit))")
+        }
         return migrator
     }
 }
