@@ -79,7 +79,7 @@ struct DocumentWriter {
         }
         for ev in e.events {
             let (start, end) = Self.bounds(of: ev.date)
-            let participants = String(decoding: try JSONEncoder().encode(ev.participants), as: UTF8.self)
+            let participants = String(decoding: try Self.encoder.encode(ev.participants), as: UTF8.self)
             try execute(sql: """
                 INSERT INTO event (documentId, actor, action, program, date, datePrecision, dateStart, dateEnd, location, participants, sentence, start, end)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -204,7 +204,8 @@ public struct QueryEngine: Sendable {
         QueryResult.Source(id: row["docId"], title: row["docTitle"], source: row["docSource"], outlet: row["docOutlet"], published: row["docPublished"])
     }
 
-    func events(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
+    /// Events matching the query, ranked by how many of its entities they involve; `placed` keeps only those with a place.
+    func events(_ q: UnderstoodQuery, limit: Int, placed: Bool = false) throws(KnowledgeBaseError) -> [QueryResult] {
         let ids = q.entities.filter { $0.kind != "position" }.map(\.id)
         let fts = ftsQuery(q.text)
         return try kb.read { db in
@@ -221,6 +222,7 @@ public struct QueryEngine: Sendable {
             }
             if let from = q.from { sql += " AND e.dateEnd >= ?"; arguments += [from] }
             if let to = q.to { sql += " AND e.dateStart <= ?"; arguments += [to] }
+            if placed { sql += " AND e.location IS NOT NULL" }
             if let fts {
                 sql += """
                      AND e.id IN (SELECT m.id FROM sentenceSearch f JOIN sentence s ON s.id = f.rowid JOIN event m ON m.documentId = s.documentId
@@ -335,10 +337,43 @@ public struct QueryEngine: Sendable {
         return words.filter(units.contains)
     }
 
+    /// Where: the places of matching events, else the places named in the sentences that match the query's words
+    /// and name its other entities (a program, an organization).
     func places(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
-        var eventsQuery = q
-        eventsQuery.intent = .events
-        return try events(eventsQuery, limit: limit).filter { $0.place != nil }
+        let placedEvents = try events(q, limit: limit, placed: true)
+        let ids = q.entities.filter { $0.kind != "position" && $0.kind != "place" }.map(\.id)
+        let fts = ftsQuery(q.text)
+        guard placedEvents.isEmpty, fts != nil || !ids.isEmpty else { return placedEvents }
+        return try kb.read { db in
+            var sql = """
+                SELECT p.name AS placeName, s.text AS sentenceText, s.start AS sentenceStart, s.end AS sentenceEnd, \(Self.documentColumns)
+                FROM sentence s JOIN document d ON d.id = s.documentId
+                JOIN mention m ON m.documentId = s.documentId AND m.start >= s.start AND m.end <= s.end
+                JOIN entity p ON p.id = m.entityId AND p.kind = 'place'
+                WHERE 1 = 1
+                """
+            var arguments: StatementArguments = []
+            if let fts {
+                sql += " AND s.id IN (SELECT rowid FROM sentenceSearch WHERE sentenceSearch MATCH ?)"
+                arguments += [fts]
+            }
+            if !ids.isEmpty {
+                sql += """
+                     AND (SELECT count(DISTINCT o.entityId) FROM mention o WHERE o.documentId = s.documentId AND o.start >= s.start AND o.end <= s.end
+                          AND o.entityId IN (SELECT value FROM json_each(?))) = ?
+                    """
+                arguments += [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self), ids.count]
+            }
+            if let from = q.from { sql += " AND substr(d.published, 1, 10) >= ?"; arguments += [from] }
+            if let to = q.to { sql += " AND substr(d.published, 1, 10) <= ?"; arguments += [to] }
+            // One row per place and sentence, the most recent releases first.
+            sql += " GROUP BY s.id, p.id ORDER BY d.published DESC, s.id, min(m.start) LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                QueryResult(kind: "place", date: row["docPublished"], place: row["placeName"], document: Self.source(row),
+                            sentence: row["sentenceText"], span: [row["sentenceStart"], row["sentenceEnd"]], score: 1)
+            }
+        }
     }
 
     func sentences(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {

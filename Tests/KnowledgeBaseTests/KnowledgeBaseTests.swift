@@ -62,6 +62,19 @@ struct IngestTests {
         #expect(stats.officeTerms >= 8)
     }
 
+    @Test("stored JSON has sorted keys, so two ingests of the same files store the same bytes")
+    func storedJSONIsCanonical() async throws {
+        let kb = try await Fixtures.seeded()
+        let stored = try kb.read { db in try String.fetchAll(db, sql: "SELECT participants FROM event WHERE participants != '[]'") }
+        #expect(!stored.isEmpty)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for json in stored {
+            let decoded = try JSONDecoder().decode([Participants].self, from: Data(json.utf8))
+            #expect(json == String(decoding: try encoder.encode(decoded), as: UTF8.self))
+        }
+    }
+
     @Test("a second ingest of the same files leaves the knowledge base exactly as it was")
     func idempotent() async throws {
         let kb = try KnowledgeBase()
@@ -161,6 +174,26 @@ struct QueryTests {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[first.span[0]..<first.span[1]])
         #expect(String(view) == "1.600 peserta")
+    }
+
+    @Test("di mana: the places of matching events")
+    func placesOfEvents() async throws {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        let results = try engine.answer(try engine.understand("di mana apel pilar sosial"), limit: 5)
+        let first = try #require(results.first)
+        #expect(first.kind == "event")
+        #expect(first.place == "Kantor Wali Kota Jakarta Pusat")
+        #expect(results.allSatisfy { $0.place != nil })
+    }
+
+    @Test("di mana: without a placed event, the places named in the matching sentences")
+    func placesInSentences() async throws {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        let results = try engine.answer(try engine.understand("di mana kapasitas"), limit: 5)
+        #expect(!results.isEmpty)
+        #expect(results.allSatisfy { $0.kind == "place" && $0.place != nil && $0.sentence.contains("kapasitas") })
+        #expect(results.first?.place == "panti sosial")
+        #expect(results.first?.document.published == "2025-05-23")
     }
 
     @Test("full-text search is on stems: penyaluran finds menyalurkan")
