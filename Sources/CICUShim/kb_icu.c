@@ -1,29 +1,75 @@
 #include "kb_icu.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/uclean.h>
 #include <unicode/uversion.h>
+
+/* Opening an iterator builds it from ICU's rules, which costs more than segmenting a paragraph. Each thread keeps
+   one iterator per kind and gives it new text with ubrk_setText; the iterators are closed when the thread ends.
+   No iterator is ever used by two threads. */
+typedef struct {
+    UBreakIterator *iterators[2];
+} kb_icu_thread_state;
+
+static pthread_key_t kb_icu_key;
+static pthread_once_t kb_icu_once = PTHREAD_ONCE_INIT;
+
+static void kb_icu_release(void *value) {
+    kb_icu_thread_state *state = value;
+    for (int i = 0; i < 2; i++) {
+        if (state->iterators[i] != NULL) ubrk_close(state->iterators[i]);
+    }
+    free(state);
+}
+
+static void kb_icu_make_key(void) {
+    pthread_key_create(&kb_icu_key, kb_icu_release);
+}
+
+/* This thread's iterator for `kind` over `text`, or NULL with `*status` set. */
+static UBreakIterator *kb_icu_iterator(int32_t kind, const UChar *text, int32_t length, UErrorCode *status) {
+    pthread_once(&kb_icu_once, kb_icu_make_key);
+    kb_icu_thread_state *state = pthread_getspecific(kb_icu_key);
+    if (state == NULL) {
+        state = calloc(1, sizeof *state);
+        if (state == NULL) {
+            *status = U_MEMORY_ALLOCATION_ERROR;
+            return NULL;
+        }
+        pthread_setspecific(kb_icu_key, state);
+    }
+    UBreakIterator **slot = &state->iterators[kind == KB_ICU_SENTENCE ? 1 : 0];
+    if (*slot == NULL) {
+        *slot = ubrk_open(kind == KB_ICU_SENTENCE ? UBRK_SENTENCE : UBRK_WORD, "id_ID", text, length, status);
+        if (U_FAILURE(*status)) {
+            *slot = NULL;
+            return NULL;
+        }
+        return *slot;
+    }
+    ubrk_setText(*slot, text, length, status);
+    return U_FAILURE(*status) ? NULL : *slot;
+}
 
 int32_t kb_icu_breaks(int32_t kind, const uint16_t *text, int32_t length,
                       int32_t *boundaries, int32_t *statuses, int32_t capacity,
                       int32_t *error_code) {
     UErrorCode status = U_ZERO_ERROR;
-    UBreakIteratorType type = kind == KB_ICU_SENTENCE ? UBRK_SENTENCE : UBRK_WORD;
     if (length == 0) {
         *error_code = 0;
         return 0;
     }
-    // The iterator is opened and closed inside this call so no ICU state is shared between threads.
-    UBreakIterator *it = ubrk_open(type, "id_ID", (const UChar *)text, length, &status);
-    if (U_FAILURE(status)) {
+    UBreakIterator *it = kb_icu_iterator(kind, (const UChar *)text, length, &status);
+    if (it == NULL) {
         *error_code = (int32_t)status;
         return -1;
     }
     int32_t count = 0;
     for (int32_t b = ubrk_next(it); b != UBRK_DONE; b = ubrk_next(it)) {
         if (count >= capacity) {
-            ubrk_close(it);
             *error_code = (int32_t)U_BUFFER_OVERFLOW_ERROR;
             return -1;
         }
@@ -33,7 +79,6 @@ int32_t kb_icu_breaks(int32_t kind, const uint16_t *text, int32_t length,
         }
         count++;
     }
-    ubrk_close(it);
     *error_code = 0;
     return count;
 }

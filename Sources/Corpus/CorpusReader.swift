@@ -17,21 +17,59 @@ public struct CorpusReader: Sendable {
 
     /// Every document under `path` (a file or a folder), in path order; failures are reported, never fatal.
     public func forEachDocument(at path: String, _ body: (Swift.Result<Document, CorpusError>) throws -> Void) rethrows {
+        try forEachPending(at: path) { pending in try body(read(pending)) }
+    }
+
+    /// One document still to be read: a file, or one line of a JSON-lines corpus (or why it cannot be had).
+    /// Listing them is cheap; `read(_:)` decodes and lays out the text, so workers can do that part in parallel.
+    public struct PendingDocument: Sendable {
+        enum Origin: Sendable {
+            case file(String)
+            case jsonLine(path: String, line: Int, bytes: ArraySlice<UInt8>)
+            case failed(CorpusError)
+        }
+
+        let origin: Origin
+    }
+
+    /// Every document under `path`, in the order `forEachDocument` reads them, not yet read.
+    public func forEachPending(at path: String, _ body: (PendingDocument) throws -> Void) rethrows {
         if path == "-" {
-            try forEachDocumentInFile(path, body)
+            try forEachPendingInFile(path, body)
             return
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            try body(.failure(.unreadable(path: path, reason: "no such file or folder")))
+            try body(PendingDocument(origin: .failed(.unreadable(path: path, reason: "no such file or folder"))))
             return
         }
         if isDirectory.boolValue {
             for file in Self.files(under: path) {
-                try forEachDocumentInFile(file, body)
+                try forEachPendingInFile(file, body)
             }
         } else {
-            try forEachDocumentInFile(path, body)
+            try forEachPendingInFile(path, body)
+        }
+    }
+
+    /// Reads one pending document.
+    public func read(_ pending: PendingDocument) -> Swift.Result<Document, CorpusError> {
+        switch pending.origin {
+        case .failed(let error):
+            return .failure(error)
+        case .jsonLine(let path, let line, let bytes):
+            do {
+                let record = try JSONDecoder().decode(Record.self, from: Data(bytes))
+                return jsonDocument(record, path: path, line: line)
+            } catch {
+                return .failure(.malformedRecord(path: path, line: line, reason: "not a JSON object with id, title, published, url, text (\(Self.describe(error)))"))
+            }
+        case .file(let path):
+            do {
+                return .success(try document(bytes: try Self.readBytes(path: path), path: path))
+            } catch {
+                return .failure(error)
+            }
         }
     }
 
@@ -63,27 +101,22 @@ public struct CorpusReader: Sendable {
         return result.sorted()
     }
 
-    func forEachDocumentInFile(_ path: String, _ body: (Swift.Result<Document, CorpusError>) throws -> Void) rethrows {
+    func forEachPendingInFile(_ path: String, _ body: (PendingDocument) throws -> Void) rethrows {
         let lower = path.lowercased()
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".jsonl.gz") || lower.hasSuffix(".ndjson") {
             let bytes: [UInt8]
             do {
                 bytes = lower.hasSuffix(".gz") ? try Self.gunzip(path: path) : try Self.readBytes(path: path)
             } catch {
-                try body(.failure(error))
+                try body(PendingDocument(origin: .failed(error)))
                 return
             }
-            try forEachJSONLine(bytes, path: path, body)
+            try Self.forEachJSONLine(bytes) { line, number in
+                try body(PendingDocument(origin: .jsonLine(path: path, line: number, bytes: line)))
+            }
             return
         }
-        let outcome: Swift.Result<Document, CorpusError>
-        do {
-            let bytes = try Self.readBytes(path: path)
-            outcome = .success(try document(bytes: bytes, path: path))
-        } catch {
-            outcome = .failure(error)
-        }
-        try body(outcome)
+        try body(PendingDocument(origin: .file(path)))
     }
 
     /// A document from bytes; `path` names it (`-` for standard input) and picks HTML or text by its extension or content.
@@ -140,9 +173,9 @@ public struct CorpusReader: Sendable {
         var text: String?
     }
 
-    /// One document per line: `id, title, published, url, text` (and `source`, the outlet).
-    func forEachJSONLine(_ bytes: [UInt8], path: String, _ body: (Swift.Result<Document, CorpusError>) throws -> Void) rethrows {
-        let decoder = JSONDecoder()
+    /// The non-blank lines of a JSON-lines file with their 1-based numbers: one document per line,
+    /// `id, title, published, url, text` (and `source`, the outlet).
+    static func forEachJSONLine(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>, Int) throws -> Void) rethrows {
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -151,19 +184,12 @@ public struct CorpusReader: Sendable {
             let line = bytes[start..<end]
             start = end + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let outcome: Swift.Result<Document, CorpusError>
-            do {
-                let record = try decoder.decode(Record.self, from: Data(line))
-                outcome = jsonDocument(record, path: path, line: lineNumber)
-            } catch {
-                outcome = .failure(.malformedRecord(path: path, line: lineNumber, reason: "not a JSON object with id, title, published, url, text (\(Self.describe(error)))"))
-            }
-            try body(outcome)
+            try body(line, lineNumber)
         }
     }
 
     func jsonDocument(_ record: Record, path: String, line: Int) -> Swift.Result<Document, CorpusError> {
-        guard let text = record.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let text = record.text, text.unicodeScalars.contains(where: { !ScalarText.isSpace($0) }) else {
             return .failure(.malformedRecord(path: path, line: line, reason: "the record has no text"))
         }
         let title = record.title.map { PlainTextLayout.collapse($0) }

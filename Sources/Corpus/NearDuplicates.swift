@@ -97,7 +97,11 @@ public struct NearDuplicateIndex: Sendable {
 
     /// Adds a document and returns the ids of earlier documents it nearly duplicates, most similar first.
     public mutating func add(id: String, text: String) -> [(id: String, similarity: Double)] {
-        let signature = Self.signature(of: text)
+        add(id: id, signature: Self.signature(of: text))
+    }
+
+    /// Adds a document by its signature (computed beforehand, for example in parallel) and returns its near-duplicates.
+    public mutating func add(id: String, signature: Signature) -> [(id: String, similarity: Double)] {
         var matches: [(id: String, similarity: Double)] = []
         for index in candidates(for: signature) {
             let other = signatures[index]

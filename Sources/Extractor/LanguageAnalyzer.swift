@@ -75,8 +75,11 @@ public struct LanguageAnalyzer: Sendable {
 
     /// The date context of a document: its publication date and the years it names.
     public func dateContext(for document: Document, today: CalendarDate = .today) -> DateContext {
+        // The document's own years only complete dates when there is no publication date to anchor them.
         var years: [Int] = []
-        for paragraph in document.paragraphs { years.append(contentsOf: dates.explicitYears(in: paragraph.text)) }
+        if document.published == nil {
+            for paragraph in document.paragraphs { years.append(contentsOf: dates.explicitYears(in: paragraph.text)) }
+        }
         return DateContext(published: document.published, today: today, documentYears: years)
     }
 }

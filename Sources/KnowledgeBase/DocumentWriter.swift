@@ -8,10 +8,16 @@ struct DocumentWriter {
     let db: Database
     let gazetteer: Gazetteer
 
-    func store(_ facts: DocumentFacts) throws -> KnowledgeBase.StoreOutcome {
+    /// A sentence's row and what the full-text index holds for it.
+    typealias SearchRow = (rowID: Int64, stems: String)
+
+    /// Stores the document and returns its sentences' full-text rows, which the caller adds to the index: an index
+    /// written before a savepoint flushes its pending terms at every later one.
+    func store(_ storable: KnowledgeBase.Storable) throws -> (KnowledgeBase.StoreOutcome, [SearchRow]) {
+        let facts = storable.facts
         let doc = facts.document
         if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM document WHERE id = ?"), arguments: [doc.id]) == true {
-            return .skipped
+            return (.skipped, [])
         }
         // A changed document from the same source replaces the old one (its rows go with it by cascade).
         let replaced = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM document WHERE source = ?"), arguments: [doc.source])
@@ -23,14 +29,13 @@ struct DocumentWriter {
             INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet, doc.reporter, doc.editor,
-                             doc.format.rawValue, doc.text, eventDate, String(decoding: try Self.encoder.encode(e), as: UTF8.self)])
+                             doc.format.rawValue, doc.text, eventDate, storable.extractionJSON])
 
+        var searchRows: [SearchRow] = []
         for (ordinal, s) in facts.sentences.enumerated() {
             try execute(sql: "INSERT INTO sentence (documentId, ordinal, start, end, text) VALUES (?, ?, ?, ?, ?)",
                            arguments: [doc.id, ordinal, s.span.lowerBound, s.span.upperBound, s.text])
-            let stems = s.tokens.filter { $0.kind == .word || $0.kind == .number || $0.kind == .abbreviation }
-                .map { $0.stem == $0.normalized ? $0.stem : "\($0.stem) \($0.normalized)" }.joined(separator: " ")
-            try execute(sql: "INSERT INTO sentenceSearch (rowid, stems) VALUES (?, ?)", arguments: [db.lastInsertedRowID, stems])
+            searchRows.append((db.lastInsertedRowID, storable.searchStems[ordinal]))
         }
 
         for a in facts.acronyms {
@@ -96,7 +101,7 @@ struct DocumentWriter {
                 try execute(sql: "INSERT OR IGNORE INTO eventRole (eventId, role, entityId) VALUES (?, ?, ?)", arguments: [eventID, role, id])
             }
         }
-        return replaced.isEmpty ? .new : .updated
+        return (replaced.isEmpty ? .new : .updated, searchRows)
     }
 
     /// Runs one statement, prepared once per connection: the same few statements run for every row of every document.
@@ -138,6 +143,30 @@ struct DocumentWriter {
         let first = sentences.first?.text ?? (doc.source as NSString).lastPathComponent
         let words = first.split(separator: " ")
         return words.count <= 12 ? first : words.prefix(12).joined(separator: " ") + " …"
+    }
+
+    /// Links a document with the near-duplicates found for it, both ways; one that is gone (a version this ingest
+    /// replaced) is left out.
+    func link(_ id: String, _ others: [(id: String, similarity: Double)]) throws {
+        for other in others {
+            guard try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM document WHERE id IN (?, ?)"), arguments: [id, other.id]) == 2 else { continue }
+            for (a, b) in [(id, other.id), (other.id, id)] {
+                try execute(sql: "INSERT OR REPLACE INTO nearDuplicate (documentId, otherId, similarity) VALUES (?, ?, ?)",
+                            arguments: [a, b, other.similarity])
+            }
+        }
+    }
+
+    /// What the full-text index holds for a sentence: each word's stem, and its normalized form when that differs.
+    static func searchStems(_ sentence: Sentence) -> String {
+        sentence.tokens.filter { $0.kind == .word || $0.kind == .number || $0.kind == .abbreviation }
+            .map { $0.stem == $0.normalized ? $0.stem : "\($0.stem) \($0.normalized)" }.joined(separator: " ")
+    }
+
+    func index(_ rows: [SearchRow]) throws {
+        for row in rows {
+            try execute(sql: "INSERT INTO sentenceSearch (rowid, stems) VALUES (?, ?)", arguments: [row.rowID, row.stems])
+        }
     }
 
     static let encoder: JSONEncoder = {

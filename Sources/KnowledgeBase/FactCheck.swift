@@ -1,4 +1,4 @@
-public import Corpus
+import Corpus
 public import Extractor
 import Foundation
 import GRDB

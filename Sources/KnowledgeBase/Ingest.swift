@@ -28,26 +28,29 @@ public struct Ingestion: Sendable {
     /// Progress after each document: done, total.
     public typealias Progress = @Sendable (Int, Int) -> Void
 
+    /// What a worker made of one pending document.
+    enum Prepared: Sendable {
+        case failed(String)
+        /// Already in the knowledge base: skipped before extraction.
+        case known
+        case extracted(KnowledgeBase.Storable, NearDuplicateIndex.Signature)
+    }
+
+    /// Documents stored per commit: each still in its own savepoint (see `KnowledgeBase.store`).
+    static let documentsPerCommit = 32
+
     /// Ingests every document under `paths`. `failAfter` stops with an error after that many stored documents (for tests of interruption).
+    ///
+    /// Listing is serial and cheap; reading, extraction and near-duplicate signatures run in parallel on all cores;
+    /// one writer stores the results in input order, so runs are repeatable and memory stays flat in the corpus size.
     public func run(paths: [String], progress: Progress? = nil, failAfter: Int? = nil) async throws -> Summary {
         let started = Date()
         var summary = Summary()
-        var documents: [Document] = []
-        for path in paths {
-            reader.forEachDocument(at: path) { outcome in
-                switch outcome {
-                case .success(let d): documents.append(d)
-                case .failure(let e):
-                    summary.failed += 1
-                    summary.failures.append(e.description)
-                }
-            }
-        }
+        var pending: [CorpusReader.PendingDocument] = []
+        for path in paths { reader.forEachPending(at: path) { pending.append($0) } }
         let known = try kb.documentIDs()
-        let pending = documents.filter { !known.contains($0.id) }
-        summary.skipped = documents.count - pending.count
-        let total = documents.count
-        var done = summary.skipped
+        let total = pending.count
+        var done = 0
         progress?(done, total)
 
         var nearDuplicates = NearDuplicateIndex()
@@ -55,43 +58,82 @@ public struct Ingestion: Sendable {
 
         // Acronyms earlier documents defined serve this run too.
         let extractor = self.extractor.knowing(try kb.learnedAcronyms())
+        let reader = self.reader
+        let gazetteer = extractor.resources.gazetteer
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var stored = 0
-        try await withThrowingTaskGroup(of: (Int, DocumentFacts).self) { group in
+        var batch: [KnowledgeBase.Storable] = []
+
+        func commit() throws {
+            guard !batch.isEmpty else { return }
+            let outcomes = try kb.store(batch, gazetteer: gazetteer)
+            for (storable, outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .new: summary.new += 1
+                case .updated: summary.updated += 1
+                case .skipped: summary.skipped += 1
+                }
+                let e = storable.facts.extraction
+                summary.facts += e.officials.count + e.figures.count + e.money.count + e.dates.count + e.events.count + e.locations.count + e.programs.count
+            }
+            stored += batch.count
+            done += batch.count
+            batch.removeAll(keepingCapacity: true)
+            progress?(done, total)
+        }
+
+        try await withThrowingTaskGroup(of: (Int, Prepared).self) { group in
             var next = 0
-            var buffer: [Int: DocumentFacts] = [:]
+            var ready: [Int: Prepared] = [:]
             var expected = 0
             func launch() {
                 guard next < pending.count else { return }
                 let index = next
-                let document = pending[index]
-                group.addTask { (index, extractor.extract(document)) }
+                let item = pending[index]
+                group.addTask {
+                    switch reader.read(item) {
+                    case .failure(let error): return (index, .failed(error.description))
+                    case .success(let document):
+                        if known.contains(document.id) { return (index, .known) }
+                        let facts = extractor.extract(document)
+                        let signature = NearDuplicateIndex.signature(of: facts.sentences.map(\.text).joined(separator: " "))
+                        do {
+                            return (index, .extracted(try KnowledgeBase.Storable(facts: facts), signature))
+                        } catch {
+                            return (index, .failed("\(error)"))
+                        }
+                    }
+                }
                 next += 1
             }
-            for _ in 0..<min(workers * 2, pending.count) { launch() }
-            // One writer, in input order, so runs are repeatable.
-            while let (index, facts) = try await group.next() {
-                buffer[index] = facts
+            // Enough in flight that workers keep busy while the writer commits a batch.
+            for _ in 0..<min(workers * 4 + Self.documentsPerCommit, pending.count) { launch() }
+            while let (index, prepared) = try await group.next() {
+                ready[index] = prepared
                 launch()
-                while let facts = buffer.removeValue(forKey: expected) {
+                // One writer, in input order.
+                while let prepared = ready.removeValue(forKey: expected) {
                     expected += 1
-                    if let failAfter, stored >= failAfter { throw KnowledgeBaseError.storage(reason: "interrupted after \(stored) documents") }
-                    let outcome = try kb.store(facts, gazetteer: extractor.resources.gazetteer)
-                    stored += 1
-                    switch outcome {
-                    case .new: summary.new += 1
-                    case .updated: summary.updated += 1
-                    case .skipped: summary.skipped += 1
+                    switch prepared {
+                    case .failed(let reason):
+                        summary.failed += 1
+                        summary.failures.append(reason)
+                        done += 1
+                    case .known:
+                        summary.skipped += 1
+                        done += 1
+                    case .extracted(var storable, let signature):
+                        if let failAfter, stored + batch.count >= failAfter {
+                            try commit()
+                            throw KnowledgeBaseError.storage(reason: "interrupted after \(stored) documents")
+                        }
+                        storable.nearDuplicates = nearDuplicates.add(id: storable.facts.document.id, signature: signature)
+                        batch.append(storable)
+                        if batch.count >= Self.documentsPerCommit { try commit() }
                     }
-                    let e = facts.extraction
-                    summary.facts += e.officials.count + e.figures.count + e.money.count + e.dates.count + e.events.count + e.locations.count + e.programs.count
-                    for match in nearDuplicates.add(id: facts.document.id, text: facts.sentences.map(\.text).joined(separator: " ")) {
-                        try kb.linkNearDuplicates(facts.document.id, match.id, similarity: match.similarity)
-                    }
-                    done += 1
-                    progress?(done, total)
                 }
             }
+            try commit()
         }
         if stored > 0 { try kb.rebuildDerived() }
         summary.entities = try kb.stats().entities

@@ -1,4 +1,4 @@
-public import Corpus
+import Corpus
 public import Extractor
 import Foundation
 import GRDB
@@ -61,11 +61,65 @@ public final class KnowledgeBase: Sendable {
         try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM document")) }
     }
 
-    /// Stores one document's facts in its own transaction: all of it or nothing.
+    /// One document to store: its facts, the documents it nearly duplicates, and the text its rows hold, prepared
+    /// beforehand (by the worker that extracted it, not by the single writer).
+    public struct Storable: Sendable {
+        public var facts: DocumentFacts
+        public var nearDuplicates: [(id: String, similarity: Double)]
+        /// The extraction as the `extraction` column stores it.
+        let extractionJSON: String
+        /// The full-text index's text for each sentence.
+        let searchStems: [String]
+
+        public init(facts: DocumentFacts, nearDuplicates: [(id: String, similarity: Double)] = []) throws(KnowledgeBaseError) {
+            self.facts = facts
+            self.nearDuplicates = nearDuplicates
+            do {
+                extractionJSON = String(decoding: try DocumentWriter.encoder.encode(facts.extraction), as: UTF8.self)
+            } catch {
+                throw .storage(reason: "\(facts.document.source): cannot encode the extraction: \(error)")
+            }
+            searchStems = facts.sentences.map(DocumentWriter.searchStems)
+        }
+    }
+
+    /// Stores documents in order, each in its own savepoint (a nested transaction): each is stored whole or not at
+    /// all, and the group is committed at once, which spares a commit (WAL frames, a full-text index flush) per document.
     /// An unchanged document (same content id) is skipped; a changed one from the same source replaces the old.
     @discardableResult
+    public func store(_ documents: [Storable], gazetteer: Gazetteer) throws(KnowledgeBaseError) -> [StoreOutcome] {
+        let (outcomes, failure) = try write { db in
+            let writer = DocumentWriter(db: db, gazetteer: gazetteer)
+            var outcomes: [StoreOutcome] = []
+            var searchRows: [DocumentWriter.SearchRow] = []
+            // A document that cannot be stored is rolled back alone; those before it are kept, and the error is reported.
+            var failure: String?
+            for document in documents {
+                do {
+                    try db.inSavepoint {
+                        let (outcome, rows) = try writer.store(document)
+                        try writer.link(document.facts.document.id, document.nearDuplicates)
+                        outcomes.append(outcome)
+                        searchRows += rows
+                        return .commit
+                    }
+                } catch {
+                    failure = "\(document.facts.document.source): \(error)"
+                    break
+                }
+            }
+            // The stored documents' sentences enter the full-text index after the savepoints (see DocumentWriter.store).
+            try writer.index(searchRows)
+            return (outcomes, failure)
+        }
+        if let failure { throw .storage(reason: failure) }
+        return outcomes
+    }
+
+    /// Stores one document's facts in its own transaction: all of it or nothing.
+    @discardableResult
     public func store(_ facts: DocumentFacts, gazetteer: Gazetteer) throws(KnowledgeBaseError) -> StoreOutcome {
-        try write { db in try DocumentWriter(db: db, gazetteer: gazetteer).store(facts) }
+        try store([try Storable(facts: facts)], gazetteer: gazetteer)[0]
     }
 
     /// Acronyms that stored documents defined, to recognise them in other documents.
@@ -77,18 +131,6 @@ public final class KnowledgeBase: Sendable {
                 """).compactMap { row in
                 guard let kind = EntityKind(rawValue: row["kind"]) else { return nil }
                 return LearnedAcronym(acronym: row["alias"], expansion: row["name"], kind: kind, id: row["id"], span: 0..<0)
-            }
-        }
-    }
-
-    /// Links near-duplicate documents both ways.
-    public func linkNearDuplicates(_ id: String, _ other: String, similarity: Double) throws(KnowledgeBaseError) {
-        try write { db in
-            // The other may be a version this ingest replaced.
-            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM document WHERE id IN (?, ?)", arguments: [id, other]) == 2 else { return }
-            for (a, b) in [(id, other), (other, id)] {
-                try db.execute(sql: "INSERT OR REPLACE INTO nearDuplicate (documentId, otherId, similarity) VALUES (?, ?, ?)",
-                               arguments: [a, b, similarity])
             }
         }
     }

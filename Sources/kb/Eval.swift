@@ -26,7 +26,7 @@ struct Eval: ParsableCommand {
         do {
             let evaluation = try EvaluationRun(reader: reader, extractor: extractor).run(goldFolder: gold, documentFolder: docs)
             print(evaluation.report(verbose: verbose))
-        } catch let error as EvaluationRun.Failure {
+        } catch {
             throw ValidationError(error.description)
         }
     }
