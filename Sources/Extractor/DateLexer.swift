@@ -96,14 +96,14 @@ enum DateLexer {
     }
 
     /// Every spelling IndonesianCalendar knows for a month (CalendarDate.swift).
-    private static let monthNames: Set<String> = [
+    static let monthNames: Set<String> = [
         "januari", "jan", "january", "februari", "pebruari", "feb", "peb", "february", "maret", "mar", "march",
         "april", "apr", "mei", "may", "juni", "jun", "june", "juli", "jul", "july", "agustus", "agt", "agu", "ags",
         "agst", "aug", "august", "september", "sep", "sept", "oktober", "okt", "oct", "october", "november",
         "nopember", "nov", "nop", "desember", "des", "dec", "december",
     ]
     /// Every spelling IndonesianCalendar knows for a weekday (CalendarDate.swift).
-    private static let weekdayNames: Set<String> = [
+    static let weekdayNames: Set<String> = [
         "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jumaat", "sabtu", "minggu", "ahad",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]

@@ -50,6 +50,45 @@ public struct DateRecognizer: Sendable {
         return parser.run().map { parser.mention(for: $0) }
     }
 
+    /// Whether a sentence with these tokens can hold a date at all. Every rule starts from a number or from one of
+    /// `triggerWords`, so a sentence with neither is skipped without lexing it again (most sentences of the news).
+    public func mayHoldDate(_ tokens: [Token]) -> Bool {
+        for token in tokens {
+            var plain = true
+            for byte in token.normalized.utf8 {
+                if byte >= 0x30 && byte <= 0x39 { return true }
+                if byte < 0x61 || byte > 0x7A { plain = false }
+            }
+            if plain {
+                if Self.triggerWords.contains(token.normalized) { return true }
+                continue
+            }
+            // Hyphenated, abbreviated, quoted or non-ASCII words: each run of letters, as the date lexer reads it.
+            var letters = String.UnicodeScalarView()
+            for scalar in token.normalized.unicodeScalars {
+                if scalar.properties.numericType != nil { return true }
+                if scalar.properties.isAlphabetic || scalar == "'" || scalar == "\u{2019}" {
+                    letters.append(scalar == "\u{2019}" ? "'" : scalar)
+                } else {
+                    if Self.isTrigger(String(letters)) { return true }
+                    letters.removeAll()
+                }
+            }
+            if Self.isTrigger(String(letters)) { return true }
+        }
+        return false
+    }
+
+    /// `jum'at` is one word; a quote at either end is not part of one.
+    private static func isTrigger(_ word: String) -> Bool {
+        triggerWords.contains(word) || (word.contains("'") && word.split(separator: "'").contains { triggerWords.contains(String($0)) })
+    }
+
+    /// The words a date rule can start from (DateParser.wordStep), beside numbers.
+    static let triggerWords: Set<String> = DateLexer.monthNames.union(DateLexer.weekdayNames)
+        .union(DateParser.units).union(DateParser.singleUnitWords.keys).union(DateParser.timesOfDay)
+        .union(["ta", "periode", "awal", "akhir", "pertengahan", "kemarin", "besok", "lusa", "ramadan", "ramadhan", "jumat"])
+
     /// Explicit 4-digit years (1900–2100) that appear in date-like positions in `text`, for building DateContext.documentYears.
     /// Unique, in order of first appearance; regulation years (`Nomor 81 Tahun 2022`) are not included.
     public func explicitYears(in text: String) -> [Int] {

@@ -57,7 +57,7 @@ public struct LanguageAnalyzer: Sendable {
                 m.span = map((n.span.lowerBound + local)..<(n.span.upperBound + local))
                 result.money.append(m)
             }
-            for d in dates.dates(in: sentence.text, context: context) {
+            for d in dates.mayHoldDate(sentence.tokens) ? dates.dates(in: sentence.text, context: context) : [] {
                 var m = d
                 m.span = map((d.span.lowerBound + local)..<(d.span.upperBound + local))
                 result.dates.append(m)

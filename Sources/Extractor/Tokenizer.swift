@@ -42,12 +42,14 @@ public struct Tokenizer: Sendable {
         let tokens = tokenize(scalars)
         var boundaries = ICUSegmenter.segments(scalars[...], kind: .sentence).map(\.range.upperBound)
         // ICU ends a sentence after `Dr.` or an initial before a capital; an abbreviation never ends one.
+        var last = 0  // boundaries ascend: the search for the token before each one resumes where the previous stopped
         boundaries = boundaries.filter { end in
             guard end < scalars.count else { return true }
             var i = end
             while i > 0, ScalarText.isSpaceLike(scalars[i - 1]) { i -= 1 }
-            guard let last = tokens.last(where: { $0.span.upperBound <= i }), last.span.upperBound == i else { return true }
-            return last.kind != .abbreviation
+            while last < tokens.count, tokens[last].span.upperBound <= i { last += 1 }
+            guard last > 0, tokens[last - 1].span.upperBound == i else { return true }
+            return tokens[last - 1].kind != .abbreviation
         }
         var result: [Sentence] = []
         var start = 0
@@ -96,7 +98,7 @@ public struct Tokenizer: Sendable {
         let merged = merge(raw, scalars)
         return merged.map { piece in
             let text = Self.string(scalars[piece.range])
-            let normalized = text.lowercased()
+            let normalized = Self.lowercased(text)
             let stem = (piece.kind == .word) ? stem(normalized) : normalized
             return Token(text: text, span: piece.range, kind: piece.kind, normalized: normalized, stem: stem)
         }
@@ -109,6 +111,7 @@ public struct Tokenizer: Sendable {
         var i = 0
         func adjacent(_ a: Int, _ b: Int) -> Bool { b < raw.count && raw[a].range.upperBound == raw[b].range.lowerBound }
         func text(_ a: Int) -> String { Self.string(s[raw[a].range]) }
+        func isOne(_ a: Int, _ scalar: Unicode.Scalar) -> Bool { raw[a].range.count == 1 && s[raw[a].range.lowerBound] == scalar }
         while i < raw.count {
             let current = raw[i]
             // Currency glued to its amount: `Rp1,6` → `Rp` `1,6`.
@@ -122,7 +125,7 @@ public struct Tokenizer: Sendable {
             if current.kind == .word || current.kind == .number {
                 var best: Int?
                 var j = i
-                var joined = text(i)
+                var joined = adjacent(i, i + 1) ? text(i) : ""
                 while j + 1 < raw.count, j - i < abbreviations.maxPieces, adjacent(j, j + 1) {
                     j += 1
                     joined += text(j)
@@ -135,7 +138,7 @@ public struct Tokenizer: Sendable {
                 }
                 // An initial: one capital letter and a period before a capitalised word (`M. Ridwan`).
                 if current.range.count == 1, s[current.range.lowerBound].properties.isUppercase, adjacent(i, i + 1),
-                   text(i + 1) == ".", i + 2 < raw.count, !adjacent(i + 1, i + 2),
+                   isOne(i + 1, "."), i + 2 < raw.count, !adjacent(i + 1, i + 2),
                    s[raw[i + 2].range.lowerBound].properties.isUppercase,
                    i == 0 || !adjacent(i - 1, i) {
                     out.append((current.range.lowerBound..<raw[i + 1].range.upperBound, .abbreviation))
@@ -154,7 +157,7 @@ public struct Tokenizer: Sendable {
                 var end = i
                 var hasWord = current.kind == .word
                 while end + 2 < raw.count, adjacent(end, end + 1), adjacent(end + 1, end + 2),
-                      text(end + 1) == "-", raw[end + 2].kind == .word || raw[end + 2].kind == .number {
+                      isOne(end + 1, "-"), raw[end + 2].kind == .word || raw[end + 2].kind == .number {
                     hasWord = hasWord || raw[end + 2].kind == .word
                     if !hasWord { break }
                     end += 2
@@ -166,7 +169,7 @@ public struct Tokenizer: Sendable {
                 }
             }
             // Leading-comma decimals: `,77`.
-            if text(i) == ",", adjacent(i, i + 1), raw[i + 1].kind == .number, i == 0 || !adjacent(i - 1, i) {
+            if isOne(i, ","), adjacent(i, i + 1), raw[i + 1].kind == .number, i == 0 || !adjacent(i - 1, i) {
                 out.append((current.range.lowerBound..<raw[i + 1].range.upperBound, .number))
                 i += 2
                 continue
@@ -252,6 +255,15 @@ public struct Tokenizer: Sendable {
 
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         ScalarText.string(scalars)
+    }
+
+    /// `text.lowercased()`, without Unicode's tables for ASCII text (nearly every token).
+    static func lowercased(_ text: String) -> String {
+        var text = text
+        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        guard ascii else { return text.lowercased() }
+        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }
 
