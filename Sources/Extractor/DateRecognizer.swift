@@ -54,14 +54,19 @@ public struct DateRecognizer: Sendable {
     /// `triggerWords`, so a sentence with neither is skipped without lexing it again (most sentences of the news).
     public func mayHoldDate(_ tokens: [Token]) -> Bool {
         for token in tokens {
-            var plain = true
+            var letterCount = 0
+            var others = 0
+            var ascii = true
             for byte in token.normalized.utf8 {
                 if byte >= 0x30 && byte <= 0x39 { return true }
-                if byte < 0x61 || byte > 0x7A { plain = false }
+                if byte >= 0x61 && byte <= 0x7A { letterCount += 1 } else if byte < 0x80 { others += 1 } else { ascii = false }
             }
-            if plain {
-                if Self.triggerWords.contains(token.normalized) { return true }
-                continue
+            if ascii {
+                if letterCount == 0 { continue }  // punctuation and symbols
+                if others == 0 {
+                    if Self.triggerWords.contains(token.normalized) { return true }
+                    continue
+                }
             }
             // Hyphenated, abbreviated, quoted or non-ASCII words: each run of letters, as the date lexer reads it.
             var letters = String.UnicodeScalarView()

@@ -182,8 +182,8 @@ public struct Tokenizer: Sendable {
 
     /// `Rp1,6`, `Rp.1.500`, `US$5`: where the amount starts, or nil.
     static func currencySplit(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
-        let prefixes: [[Unicode.Scalar]] = [["R", "p", "."], ["R", "p"], ["U", "S", "$"], ["I", "D", "R"], ["U", "S", "D"]]
-        for prefix in prefixes where r.count > prefix.count {
+        guard let first = r.first.map({ s[$0] }), first == "R" || first == "U" || first == "I" else { return nil }
+        for prefix in currencyPrefixes where r.count > prefix.count {
             var ok = true
             for (k, c) in prefix.enumerated() where s[r.lowerBound + k] != c { ok = false; break }
             if ok, s[r.lowerBound + prefix.count].properties.numericType != nil,
@@ -193,6 +193,8 @@ public struct Tokenizer: Sendable {
         }
         return nil
     }
+
+    static let currencyPrefixes: [[Unicode.Scalar]] = [["R", "p", "."], ["R", "p"], ["U", "S", "$"], ["I", "D", "R"], ["U", "S", "D"]]
 
     /// The last raw token of a `d/m` or `d/m/yyyy` date starting at `i`, or nil.
     static func dateEnd(_ raw: [(range: Range<Int>, kind: TokenKind)], _ i: Int, _ s: [Unicode.Scalar]) -> Int? {
