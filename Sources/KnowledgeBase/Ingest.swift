@@ -53,8 +53,9 @@ public struct Ingestion: Sendable {
         var done = 0
         progress?(done, total)
 
-        var nearDuplicates = NearDuplicateIndex()
-        for stored in try kb.storedBodies() { _ = nearDuplicates.add(id: stored.id, text: stored.body) }
+        // The stored documents' signatures, loaded when the first new document needs them (a re-run that finds
+        // nothing new never reads them).
+        var nearDuplicates: NearDuplicateIndex?
 
         // Acronyms earlier documents defined serve this run too.
         let extractor = self.extractor.knowing(try kb.learnedAcronyms())
@@ -127,7 +128,8 @@ public struct Ingestion: Sendable {
                             try commit()
                             throw KnowledgeBaseError.storage(reason: "interrupted after \(stored) documents")
                         }
-                        storable.nearDuplicates = nearDuplicates.add(id: storable.facts.document.id, signature: signature)
+                        if nearDuplicates == nil { nearDuplicates = try kb.nearDuplicateIndex() }
+                        storable.nearDuplicates = nearDuplicates?.add(id: storable.facts.document.id, signature: signature) ?? []
                         batch.append(storable)
                         if batch.count >= Self.documentsPerCommit { try commit() }
                     }

@@ -1,4 +1,4 @@
-import Corpus
+public import Corpus
 public import Extractor
 import Foundation
 import GRDB
@@ -135,17 +135,43 @@ public final class KnowledgeBase: Sendable {
         }
     }
 
-    /// Signatures of the stored documents, to find near-duplicates of new ones.
-    public func storedBodies() throws(KnowledgeBaseError) -> [(id: String, body: String)] {
+    /// A near-duplicate index of the stored documents, to find near-duplicates of new ones. Bodies are read one
+    /// document at a time (their sentences joined, as the ingest signs them), never all at once.
+    public func nearDuplicateIndex() throws(KnowledgeBaseError) -> NearDuplicateIndex {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT documentId, group_concat(text, ' ') AS body FROM (SELECT documentId, text FROM sentence ORDER BY documentId, ordinal) GROUP BY documentId")
-                .map { ($0["documentId"], $0["body"] ?? "") }
+            var index = NearDuplicateIndex()
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT documentId, group_concat(text, ' ') AS body
+                FROM (SELECT documentId, text FROM sentence ORDER BY documentId, ordinal) GROUP BY documentId
+                """)
+            while let row = try rows.next() {
+                _ = index.add(id: row["documentId"], text: row["body"] ?? "")
+            }
+            return index
         }
     }
 
-    /// Recomputes what is derived across documents: office terms and possible name variants.
+    /// Recomputes what is derived across documents: office terms, possible name variants, and figures that
+    /// near-duplicate documents both report.
     public func rebuildDerived() throws(KnowledgeBaseError) {
         try write { db in
+            // The same value, range, unit and qualifier in a near-duplicate document is the same figure: each copy
+            // points at the first one stored.
+            try db.execute(sql: "UPDATE figure SET sameAs = NULL WHERE sameAs IS NOT NULL")
+            try db.execute(sql: """
+                UPDATE figure SET sameAs = (
+                    SELECT min(o.id) FROM nearDuplicate n JOIN figure o ON o.documentId = n.otherId
+                    WHERE n.documentId = figure.documentId AND o.id < figure.id AND o.value IS figure.value AND o.max IS figure.max
+                      AND lower(o.unit) IS lower(figure.unit) AND o.qualifier IS figure.qualifier)
+                WHERE documentId IN (SELECT documentId FROM nearDuplicate)
+                """)
+            // A chain (A, B, C each a near-duplicate of the one before only) points at its head.
+            repeat {
+                try db.execute(sql: """
+                    UPDATE figure SET sameAs = (SELECT head.sameAs FROM figure head WHERE head.id = figure.sameAs)
+                    WHERE sameAs IN (SELECT id FROM figure WHERE sameAs IS NOT NULL)
+                    """)
+            } while db.changesCount > 0
             try db.execute(sql: "DELETE FROM officeTerm")
             try db.execute(sql: """
                 INSERT INTO officeTerm (personId, title, titleKey, orgId, firstDate, lastDate, evidence)

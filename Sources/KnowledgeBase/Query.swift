@@ -60,6 +60,8 @@ public struct QueryResult: Sendable, Codable {
     public var sentence: String
     public var span: [Int]
     public var score: Int
+    /// Near-duplicate documents that report the same figure (the same story from another outlet), besides `document`.
+    public var alsoReportedBy: [Source] = []
 }
 
 /// Reads Indonesian questions and keyword queries and answers them from the knowledge base.
@@ -311,12 +313,17 @@ public struct QueryEngine: Sendable {
             }
             if let from = q.from { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) >= substr(?, 1, length(f.date)))"; arguments += [from] }
             if let to = q.to { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) <= ?)"; arguments += [to] }
-            sql += " ORDER BY d.published DESC, f.id LIMIT ?"
+            // A figure that near-duplicates report is one result, listing every source.
+            sql += " AND f.sameAs IS NULL ORDER BY d.published DESC, f.id LIMIT ?"
             arguments += [limit]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                QueryResult(kind: "figure", date: row["date"], program: row["about"], value: row["value"], unit: row["unit"],
-                            qualifier: row["qualifier"], document: Self.source(row), sentence: row["sentence"],
-                            span: [row["start"], row["end"]], score: 1)
+                let copies = try Row.fetchAll(db, sql: """
+                    SELECT \(Self.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId
+                    WHERE f.sameAs = ? GROUP BY d.id ORDER BY min(f.id)
+                    """, arguments: [row["id"]])
+                return QueryResult(kind: "figure", date: row["date"], program: row["about"], value: row["value"], unit: row["unit"],
+                                   qualifier: row["qualifier"], document: Self.source(row), sentence: row["sentence"],
+                                   span: [row["start"], row["end"]], score: 1, alsoReportedBy: copies.map(Self.source))
             }
         }
     }

@@ -166,6 +166,12 @@ enum Schema {
         migrator.registerMigration("v2-figure-unit-index") { db in
             try db.execute(sql: "CREATE INDEX figure_unit ON figure(lower(unit))")
         }
+        // A figure that a near-duplicate document also reports is one figure with two sources: the later copy points
+        // at the first (derived, see KnowledgeBase.rebuildDerived).
+        migrator.registerMigration("v3-figure-same-as") { db in
+            try db.alter(table: "figure") { t in t.add(column: "sameAs", .integer) }
+            try db.execute(sql: "CREATE INDEX figure_same_as ON figure(sameAs)")
+        }
         return migrator
     }
 }

@@ -145,6 +145,9 @@ struct ResultFormatter {
                 lines.append("\(i + 1). " + head.joined(separator: " · "))
                 lines.append("   “\(r.sentence)”")
                 lines.append("   \(r.document.title ?? r.document.source) · \(r.document.outlet ?? "?") · \(r.document.published ?? "undated") · [\(r.span[0]), \(r.span[1])) \(r.document.source)")
+                for other in r.alsoReportedBy {
+                    lines.append("   also: \(other.title ?? other.source) · \(other.outlet ?? "?") · \(other.published ?? "undated") · \(other.source)")
+                }
             }
             return lines.joined(separator: "\n")
         }
@@ -158,6 +161,7 @@ struct ResultFormatter {
         ("sentence", { $0.sentence }), ("start", { String($0.span[0]) }), ("end", { String($0.span[1]) }),
         ("document_id", { $0.document.id }), ("document_title", { $0.document.title ?? "" }), ("source", { $0.document.source }),
         ("outlet", { $0.document.outlet ?? "" }), ("published", { $0.document.published ?? "" }),
+        ("also_reported_by", { $0.alsoReportedBy.map(\.source).joined(separator: "; ") }),
     ]
 }
 

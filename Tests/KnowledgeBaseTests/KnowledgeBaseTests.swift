@@ -196,6 +196,20 @@ struct QueryTests {
         #expect(results.first?.document.published == "2025-05-23")
     }
 
+    @Test("a figure that two near-duplicate documents report is one figure with two sources")
+    func nearDuplicateFigure() async throws {
+        let kb = try await Fixtures.seeded()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/documents/near-duplicate-antara.txt").path])
+        #expect(try kb.stats().nearDuplicates == 1)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        let results = try engine.answer(try engine.understand("berapa peserta Jambore Karang Taruna"), limit: 10)
+        #expect(results.map(\.value) == [1600])
+        let first = try #require(results.first)
+        #expect(first.document.outlet == "beritajakarta.id")
+        #expect(first.alsoReportedBy.map(\.outlet) == ["ANTARA"])
+        #expect(first.alsoReportedBy.first?.source.hasSuffix("near-duplicate-antara.txt") == true)
+    }
+
     @Test("full-text search is on stems: penyaluran finds menyalurkan")
     func stems() async throws {
         let kb = try await Fixtures.seeded()
