@@ -38,12 +38,14 @@ struct CommandLineTests {
 
     @Test("query results as CSV quote as RFC 4180 says")
     func csvFields() throws {
-        let json = #"{"kind": "figure", "value": 1600, "unit": "peserta", "sentence": "Kata \"Premi\", hadir.", "span": [0, 5], "score": 1, "document": {"id": "d", "title": "Judul, \"kutipan\"", "source": "a.txt"}}"#
+        let json = #"{"kind": "figure", "value": 1600, "unit": "peserta", "sentence": "Kata \"Premi\", hadir.", "span": [0, 5], "score": 1, "document": {"id": "d", "title": "Judul, \"kutipan\"", "source": "a.txt"}, "alsoReportedBy": [{"id": "e", "source": "b.txt"}, {"id": "f", "source": "c, d.txt"}]}"#
         let result = try JSONDecoder().decode(QueryResult.self, from: Data(json.utf8))
         let text = try ResultFormatter(format: .csv).render(understood: try JSONDecoder().decode(UnderstoodQuery.self, from: Data(#"{"intent": "figures", "entities": [], "text": ""}"#.utf8)), results: [result])
         let lines = text.components(separatedBy: "\r\n")
         #expect(lines.count == 2)
         #expect(lines[1].contains("\"Kata \"\"Premi\"\", hadir.\""))
         #expect(lines[1].contains("\"Judul, \"\"kutipan\"\"\""))
+        #expect(lines[0].hasSuffix(",also_reported_by"))
+        #expect(lines[1].hasSuffix(",\"b.txt; c, d.txt\""))
     }
 }
