@@ -311,6 +311,15 @@ public struct QueryEngine: Sendable {
                 sql += " AND lower(f.unit) IN (SELECT value FROM json_each(?))"
                 arguments += [String(decoding: try JSONEncoder().encode(unitWords), as: UTF8.self)]
             }
+            // The other words (`banjir` in `berapa korban banjir`) must be in the figure's sentence.
+            if let fts = ftsQuery(words.filter { !unitWords.contains($0) }.joined(separator: " ")) {
+                sql += """
+                     AND f.id IN (SELECT g.id FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid
+                                  JOIN figure g ON g.documentId = s.documentId AND g.sentenceStart = s.start
+                                  WHERE sentenceSearch MATCH ?)
+                    """
+                arguments += [fts]
+            }
             if let from = q.from { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) >= substr(?, 1, length(f.date)))"; arguments += [from] }
             if let to = q.to { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) <= ?)"; arguments += [to] }
             // A figure that near-duplicates report is one result, listing every source.

@@ -210,6 +210,17 @@ struct QueryTests {
         #expect(first.alsoReportedBy.first?.source.hasSuffix("near-duplicate-antara.txt") == true)
     }
 
+    @Test("berapa: words that are not units must be in the figure's sentence", arguments: [
+        ("berapa bimbingan teknis", [400.0]),
+        ("jumlah kelurahan stimulasi", [264]),
+        ("berapa peserta", [1600]),
+        ("berapa peserta gempa", []),
+    ])
+    func figureWords(_ query: String, _ values: [Double]) async throws {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        #expect(try engine.answer(try engine.understand(query), limit: 10).map(\.value) == values)
+    }
+
     @Test("full-text search is on stems: penyaluran finds menyalurkan")
     func stems() async throws {
         let kb = try await Fixtures.seeded()
