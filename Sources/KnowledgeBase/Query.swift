@@ -305,14 +305,15 @@ public struct QueryEngine: Sendable {
                 let idsJSON = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
                 arguments += [idsJSON, String(decoding: try JSONEncoder().encode(names), as: UTF8.self), idsJSON]
             }
-            // Leftover words that are units (`peserta`) filter by unit.
-            let unitWords = try Self.unitWords(words, db)
-            if !unitWords.isEmpty {
-                sql += " AND lower(f.unit) IN (SELECT value FROM json_each(?))"
-                arguments += [String(decoding: try JSONEncoder().encode(unitWords), as: UTF8.self)]
+            // The first leftover word that is some figure's unit (`korban` in `berapa korban gempa`: the counted noun
+            // comes first) filters by unit; the other words (`gempa`, even when it is a unit too) must be in the
+            // figure's sentence.
+            let unit = try Self.unitWords(words, db).first
+            if let unit {
+                sql += " AND lower(f.unit) = ?"
+                arguments += [unit]
             }
-            // The other words (`banjir` in `berapa korban banjir`) must be in the figure's sentence.
-            if let fts = ftsQuery(words.filter { !unitWords.contains($0) }.joined(separator: " ")) {
+            if let fts = ftsQuery(words.filter { $0 != unit }.joined(separator: " ")) {
                 sql += """
                      AND f.id IN (SELECT g.id FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid
                                   JOIN figure g ON g.documentId = s.documentId AND g.sentenceStart = s.start

@@ -210,11 +210,14 @@ struct QueryTests {
         #expect(first.alsoReportedBy.first?.source.hasSuffix("near-duplicate-antara.txt") == true)
     }
 
-    @Test("berapa: words that are not units must be in the figure's sentence", arguments: [
+    @Test("berapa: the first unit word is the counted noun, the other words must be in the figure's sentence", arguments: [
         ("berapa bimbingan teknis", [400.0]),
         ("jumlah kelurahan stimulasi", [264]),
         ("berapa peserta", [1600]),
         ("berapa peserta gempa", []),
+        // `kelurahan` is a unit too, but only the first unit word is the counted noun.
+        ("berapa peserta kelurahan", []),
+        ("berapa kelurahan UKKT", [264]),
     ])
     func figureWords(_ query: String, _ values: [Double]) async throws {
         let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
