@@ -16,6 +16,8 @@ struct DateToken: Sendable {
     var digits = 0
     var month: Int?
     var weekday: Int?
+    /// A word some date rule reacts to (DateParser.wordStep); the others are passed over at once.
+    var isVocabulary = false
 }
 
 /// Splits text into date tokens in one pass over its scalars.
@@ -89,11 +91,23 @@ enum DateLexer {
         let length = end - start
         /// Only `TA` (Tahun Anggaran) needs this, so only two-letter words pay for it.
         if length == 2 { token.isAllCaps = slice.allSatisfy { isUpper($0) } }
-        /// The vocabularies filter cheaply; IndonesianCalendar stays the authority on the values.
-        if monthNames.contains(lower) { token.month = IndonesianCalendar.month(named: lower) }
-        if weekdayNames.contains(lower) { token.weekday = IndonesianCalendar.weekday(named: lower) }
+        /// One lookup per word; IndonesianCalendar stays the authority on month and weekday values.
+        if let entry = vocabulary[lower] {
+            token.isVocabulary = true
+            token.month = entry.month
+            token.weekday = entry.weekday
+        }
         return token
     }
+
+    /// Every word a date rule reacts to, with its month or weekday.
+    private static let vocabulary: [String: (month: Int?, weekday: Int?)] = {
+        var words: [String: (month: Int?, weekday: Int?)] = [:]
+        for word in DateParser.ruleWords { words[word] = (nil, nil) }
+        for name in monthNames { words[name, default: (nil, nil)].month = IndonesianCalendar.month(named: name) }
+        for name in weekdayNames { words[name, default: (nil, nil)].weekday = IndonesianCalendar.weekday(named: name) }
+        return words
+    }()
 
     /// Every spelling IndonesianCalendar knows for a month (CalendarDate.swift).
     static let monthNames: Set<String> = [

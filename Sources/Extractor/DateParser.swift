@@ -82,6 +82,10 @@ struct DateParser {
         "august", "october", "december",
     ]
     static let timesOfDay: Set<String> = ["pagi", "siang", "sore", "malam"]
+    /// Every word `wordStep` reacts to besides month and weekday names: its vocabularies and the words of its `switch`.
+    static let ruleWords: Set<String> = regulationWords.union(countWords.keys).union(singleUnitWords.keys).union(yearPrepositions)
+        .union(["tahun", "ta", "periode", "awal", "akhir", "pertengahan", "bulan", "pekan", "minggu", "hari", "pagi", "siang",
+                "sore", "malam", "kemarin", "besok", "lusa", "ramadan", "ramadhan"])
     static let dateContextWords: Set<String> = ["tanggal", "tgl", "pada"]
     static let joiners: Set<String> = [".", ",", "/", ":", "-"]
 

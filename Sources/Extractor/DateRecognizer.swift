@@ -89,10 +89,11 @@ public struct DateRecognizer: Sendable {
         triggerWords.contains(word) || (word.contains("'") && word.split(separator: "'").contains { triggerWords.contains(String($0)) })
     }
 
-    /// The words a date rule can start from (DateParser.wordStep), beside numbers.
+    /// The words a date can be read from without a number: month and weekday names and the rule words, less those
+    /// that only lead to a number or a unit word (`nomor`, `dua`, `pada` …), which then trigger by themselves.
     static let triggerWords: Set<String> = DateLexer.monthNames.union(DateLexer.weekdayNames)
-        .union(DateParser.units).union(DateParser.singleUnitWords.keys).union(DateParser.timesOfDay)
-        .union(["ta", "periode", "awal", "akhir", "pertengahan", "kemarin", "besok", "lusa", "ramadan", "ramadhan", "jumat"])
+        .union(DateParser.ruleWords.subtracting(DateParser.regulationWords).subtracting(DateParser.countWords.keys)
+            .subtracting(DateParser.yearPrepositions))
 
     /// Explicit 4-digit years (1900–2100) that appear in date-like positions in `text`, for building DateContext.documentYears.
     /// Unique, in order of first appearance; regulation years (`Nomor 81 Tahun 2022`) are not included.

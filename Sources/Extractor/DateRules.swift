@@ -169,6 +169,7 @@ extension DateParser {
 
 extension DateParser {
     func wordStep(at i: Int) -> DateStep? {
+        guard tokens[i].isVocabulary else { return nil }
         let word = tokens[i].lower
         if Self.regulationWords.contains(word) { return regulationSkip(at: i) }
         if let count = Self.countWords[word] {

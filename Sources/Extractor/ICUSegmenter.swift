@@ -19,36 +19,40 @@ public enum ICUSegmenter {
 
     /// Segments of `scalars` (the whole array) by ICU's word or sentence rules for Indonesian.
     public static func segments(_ scalars: ArraySlice<Unicode.Scalar>, kind: Kind) -> [Segment] {
+        guard !scalars.isEmpty else { return [] }
         var utf16: [UInt16] = []
         utf16.reserveCapacity(scalars.count + scalars.count / 8)
-        // scalarAt[u] is the scalar offset of UTF-16 unit u (and of the end, at utf16.count).
-        var scalarAt: [Int32] = []
-        scalarAt.reserveCapacity(scalars.count + 1)
+        // Offsets differ from scalar offsets only after a scalar outside the BMP (two UTF-16 units); without one,
+        // no map is needed.
+        var scalarAt: [Int32]?
         for (i, s) in scalars.enumerated() {
             if s.value > 0xFFFF {
+                if scalarAt == nil { scalarAt = (0..<Int32(i)).map { $0 } }
                 let v = s.value - 0x10000
                 utf16.append(UInt16(0xD800 + (v >> 10)))
                 utf16.append(UInt16(0xDC00 + (v & 0x3FF)))
-                scalarAt.append(Int32(i))
-                scalarAt.append(Int32(i))
+                scalarAt?.append(Int32(i))
+                scalarAt?.append(Int32(i))
             } else {
                 utf16.append(UInt16(s.value))
-                scalarAt.append(Int32(i))
+                scalarAt?.append(Int32(i))
             }
         }
-        scalarAt.append(Int32(scalars.count))
-        guard !utf16.isEmpty else { return [] }
-        var boundaries = [Int32](repeating: 0, count: utf16.count + 1)
-        var statuses = [Int32](repeating: 0, count: utf16.count + 1)
+        scalarAt?.append(Int32(scalars.count))
+        let capacity = utf16.count + 1
         var error: Int32 = 0
-        let count = utf16.withUnsafeBufferPointer { text in
-            boundaries.withUnsafeMutableBufferPointer { b in
-                statuses.withUnsafeMutableBufferPointer { st in
+        var count: Int32 = 0
+        // ICU writes every element it reports; nothing needs to be zeroed first.
+        var statuses: [Int32] = []
+        let boundaries = [Int32](unsafeUninitializedCapacity: capacity) { b, bCount in
+            statuses = [Int32](unsafeUninitializedCapacity: capacity) { st, stCount in
+                count = utf16.withUnsafeBufferPointer { text in
                     kb_icu_breaks(kind == .word ? Int32(KB_ICU_WORD) : Int32(KB_ICU_SENTENCE),
-                                  text.baseAddress, Int32(text.count), b.baseAddress, st.baseAddress,
-                                  Int32(b.count), &error)
+                                  text.baseAddress, Int32(text.count), b.baseAddress, st.baseAddress, Int32(capacity), &error)
                 }
+                stCount = max(0, Int(count))
             }
+            bCount = max(0, Int(count))
         }
         guard count > 0 else {
             // ICU failed (it does not for valid input): treat the text as one segment rather than lose it.
@@ -58,7 +62,8 @@ public enum ICUSegmenter {
         result.reserveCapacity(Int(count))
         var previous = 0
         for i in 0..<Int(count) {
-            let end = Int(scalarAt[Int(boundaries[i])])
+            let unit = Int(boundaries[i])
+            let end = Int(scalarAt?[unit] ?? Int32(unit))
             if end > previous { result.append(Segment(range: previous..<end, status: statuses[i])) }
             previous = end
         }

@@ -31,6 +31,26 @@ struct ICUSegmenterTests {
         #expect(ends == [13, 31, scalars.count])
     }
 
+    @Test("each thread reuses its own iterators: many texts segmented at once give the boundaries of one at a time")
+    func concurrent() async {
+        let texts = (0..<200).map { i in
+            String(repeating: "Dinsos DKI menyalurkan \(i * 37) paket 🙏 kepada warga. Kegiatan ke-\(i) selesai! ", count: 1 + i % 5)
+        }
+        func boundaries(_ text: String) -> [Int] {
+            let scalars = Array(text.unicodeScalars)
+            return ICUSegmenter.segments(scalars[...], kind: .word).map(\.range.upperBound)
+                + ICUSegmenter.segments(scalars[...], kind: .sentence).map(\.range.upperBound)
+        }
+        let serial = texts.map(boundaries)
+        let parallel = await withTaskGroup(of: (Int, [Int]).self) { group in
+            for (i, text) in texts.enumerated() { group.addTask { (i, boundaries(text)) } }
+            var out = [[Int]](repeating: [], count: texts.count)
+            for await (i, b) in group { out[i] = b }
+            return out
+        }
+        #expect(parallel == serial)
+    }
+
     @Test("ICU marks numbers and letters with its rule status")
     func statuses() {
         let text = "1.600 peserta"
