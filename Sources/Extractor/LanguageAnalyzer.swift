@@ -46,7 +46,7 @@ public struct LanguageAnalyzer: Sendable {
         for var sentence in tokenizer.sentences(paragraph.text) {
             let local = sentence.span.lowerBound
             func map(_ r: Range<Int>) -> Range<Int> { paragraph.sourceRange(of: r) }
-            let found = numbers.mentions(in: sentence.text)
+            let found = numbers.mayHoldNumber(sentence.tokens) ? numbers.mentions(in: sentence.text) : (numbers: [], money: [])
             for n in found.numbers {
                 var m = n
                 m.span = map((n.span.lowerBound + local)..<(n.span.upperBound + local))

@@ -81,6 +81,44 @@ public struct NumberRecognizer: Sendable {
     }
 
     /// Numbers and money in one pass over the text, for callers that need both.
+    /// Whether a sentence with these tokens can hold a number or an amount at all. Every expression of the grammar
+    /// holds a digit, a currency symbol, a number word (`dua`, `puluhan`, `setengah`, `Rp` …), an ordinal word
+    /// (`pertama`, `keempat`, `ke-IV`) or a Roman numeral; a sentence with none of them is not lexed again.
+    /// Unusual tokens (non-ASCII letters, abbreviations with periods) always let the sentence through.
+    public func mayHoldNumber(_ tokens: [Token]) -> Bool {
+        for token in tokens {
+            var letters = 0
+            var others = 0
+            for byte in token.normalized.utf8 {
+                if byte >= 0x30 && byte <= 0x39 { return true }
+                if byte >= 0x61 && byte <= 0x7A {
+                    letters += 1
+                } else if byte >= 0x80 {
+                    return true
+                } else if byte != 0x2D {
+                    others += 1
+                }
+            }
+            if letters == 0 {
+                if token.text.unicodeScalars.contains(where: { NumberLexicon.currencySymbols[$0] != nil }) { return true }
+                continue
+            }
+            if others > 0 || Self.mayBeNumberWord(token.normalized) { return true }
+            if token.text.unicodeScalars.allSatisfy({ "IVXLCDM".unicodeScalars.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    /// A lowercase word (letters and inner hyphens) that can start a number expression (NumberGrammar.mayStartAmount,
+    /// NumberGrammar.ordinal).
+    static func mayBeNumberWord(_ word: String) -> Bool {
+        if NumberLexicon.starters.contains(word) || NumberLexicon.ordinalWords[word] != nil { return true }
+        guard word.hasPrefix(NumberLexicon.ordinalPrefix) else { return false }
+        if word.hasPrefix(NumberLexicon.ordinalPrefix + "-") { return true }
+        let rest = String(word.dropFirst(2))
+        return word.count > 4 && word.count <= 11 && NumberLexicon.starters.contains(rest)
+    }
+
     func mentions(in text: String) -> (numbers: [NumberMention], money: [MoneyMention]) {
         let scalars = Array(text.unicodeScalars)
         var numbers: [NumberMention] = []
