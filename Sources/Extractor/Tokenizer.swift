@@ -220,8 +220,8 @@ public struct Tokenizer: Sendable {
             while i < s.count, !ScalarText.isSpaceLike(s[i]) { i += 1 }
             var lo = start
             var hi = i
-            while lo < hi, atomicOpeners.contains(s[lo]) { lo += 1 }
-            while hi > lo, atomicClosers.contains(s[hi - 1]) { hi -= 1 }
+            while lo < hi, isAtomicOpener(s[lo]) { lo += 1 }
+            while hi > lo, isAtomicCloser(s[hi - 1]) { hi -= 1 }
             guard hi - lo >= 3 else { continue }
             // Only a chunk starting with h/w (a URL), # (a hashtag) or holding @ (an e-mail) can be one: skip the rest cheaply.
             let head = s[lo]
@@ -239,8 +239,21 @@ public struct Tokenizer: Sendable {
         return spans
     }
 
-    static let atomicOpeners: Set<Unicode.Scalar> = ["(", "\"", "“", "'", "‘", "["]
-    static let atomicClosers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "\"", "”", "'", "’", "!", "?", "]"]
+    /// Punctuation around a URL, hashtag or e-mail address that is not part of it (a `switch`, not a `Set`: this runs
+    /// on every chunk of text).
+    static func isAtomicOpener(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "(", "\"", "“", "'", "‘", "[": true
+        default: false
+        }
+    }
+
+    static func isAtomicCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ".", ",", ";", ":", ")", "\"", "”", "'", "’", "!", "?", "]": true
+        default: false
+        }
+    }
 
     static func kind(_ status: Int32, _ piece: ArraySlice<Unicode.Scalar>) -> TokenKind {
         if (100..<200).contains(status) { return .number }
