@@ -37,7 +37,7 @@ public struct Ingestion: Sendable {
     }
 
     /// Documents stored per commit: each still in its own savepoint (see `KnowledgeBase.store`).
-    static let documentsPerCommit = 32
+    static let documentsPerCommit = 128
 
     /// Ingests every document under `paths`. `failAfter` stops with an error after that many stored documents (for tests of interruption).
     ///
