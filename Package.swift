@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "kb-bench",
             dependencies: [
-                "Corpus", "Extractor", "KnowledgeBase", "CZlib",
+                "Corpus", "Extractor", "KnowledgeBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

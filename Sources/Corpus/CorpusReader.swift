@@ -106,7 +106,7 @@ public struct CorpusReader: Sendable {
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".jsonl.gz") || lower.hasSuffix(".ndjson") {
             let bytes: [UInt8]
             do {
-                bytes = lower.hasSuffix(".gz") ? try Self.gunzip(path: path) : try Self.readBytes(path: path)
+                bytes = try Self.fileBytes(path: path)
             } catch {
                 try body(PendingDocument(origin: .failed(error)))
                 return
@@ -175,7 +175,7 @@ public struct CorpusReader: Sendable {
 
     /// The non-blank lines of a JSON-lines file with their 1-based numbers: one document per line,
     /// `id, title, published, url, text` (and `source`, the outlet).
-    static func forEachJSONLine(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>, Int) throws -> Void) rethrows {
+    public static func forEachJSONLine(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>, Int) throws -> Void) rethrows {
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -230,6 +230,11 @@ public struct CorpusReader: Sendable {
             throw .unreadable(path: path, reason: "cannot read the file")
         }
         return Array(data)
+    }
+
+    /// A file's bytes, decompressed when its name ends in `.gz`.
+    public static func fileBytes(path: String) throws(CorpusError) -> [UInt8] {
+        path.lowercased().hasSuffix(".gz") ? try gunzip(path: path) : try readBytes(path: path)
     }
 
     /// Decompresses a gzip file with zlib.

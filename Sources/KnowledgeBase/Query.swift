@@ -194,10 +194,14 @@ public struct QueryEngine: Sendable {
 
     /// The FTS5 query for the leftover words: each word's stem, all required.
     func ftsQuery(_ text: String) -> String? {
-        let tokens = resources.analyzer.tokenizer.tokenize(Array(text.unicodeScalars)).filter { $0.kind == .word || $0.kind == .number }
-        guard !tokens.isEmpty else { return nil }
-        // Quoted as FTS5 strings so user text is never FTS syntax.
-        return tokens.map { "\"" + $0.stem.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+        let terms = ftsTerms(text)
+        return terms.isEmpty ? nil : terms.joined(separator: " ")
+    }
+
+    /// One FTS5 term per word of `text`: its stem, quoted as an FTS5 string so user text is never FTS syntax.
+    func ftsTerms(_ text: String) -> [String] {
+        resources.analyzer.tokenizer.tokenize(Array(text.unicodeScalars)).filter { $0.kind == .word || $0.kind == .number }
+            .map { "\"" + $0.stem.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
     }
 
     public static let documentColumns = "d.id AS docId, d.headline AS docTitle, d.source AS docSource, d.outlet AS docOutlet, d.published AS docPublished"
@@ -294,39 +298,16 @@ public struct QueryEngine: Sendable {
         let names = q.entities.map(\.name)
         let words = q.text.lowercased().split(separator: " ").map(String.init)
         return try kb.read { db in
-            var sql = "SELECT f.*, \(Self.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId WHERE 1 = 1"
-            var arguments: StatementArguments = []
-            if !ids.isEmpty {
-                sql += """
-                     AND (f.aboutId IN (SELECT value FROM json_each(?)) OR f.about IN (SELECT value FROM json_each(?))
-                          OR EXISTS (SELECT 1 FROM mention m WHERE m.documentId = f.documentId AND m.entityId IN (SELECT value FROM json_each(?))
-                                     AND m.start >= f.sentenceStart AND m.end <= f.sentenceEnd))
-                    """
-                let idsJSON = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
-                arguments += [idsJSON, String(decoding: try JSONEncoder().encode(names), as: UTF8.self), idsJSON]
-            }
             // The first leftover word that is some figure's unit (`korban` in `berapa korban gempa`: the counted noun
             // comes first) filters by unit; the other words (`gempa`, even when it is a unit too) must be in the
-            // figure's sentence.
+            // figure's sentence, or, when no figure has them there, somewhere in its document.
             let unit = try Self.unitWords(words, db).first
-            if let unit {
-                sql += " AND lower(f.unit) = ?"
-                arguments += [unit]
+            let terms = ftsTerms(words.filter { $0 != unit }.joined(separator: " "))
+            var rows = try figureRows(db, q, ids: ids, names: names, unit: unit, terms: terms, sameSentence: true, limit: limit)
+            if rows.isEmpty, !terms.isEmpty {
+                rows = try figureRows(db, q, ids: ids, names: names, unit: unit, terms: terms, sameSentence: false, limit: limit)
             }
-            if let fts = ftsQuery(words.filter { $0 != unit }.joined(separator: " ")) {
-                sql += """
-                     AND f.id IN (SELECT g.id FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid
-                                  JOIN figure g ON g.documentId = s.documentId AND g.sentenceStart = s.start
-                                  WHERE sentenceSearch MATCH ?)
-                    """
-                arguments += [fts]
-            }
-            if let from = q.from { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) >= substr(?, 1, length(f.date)))"; arguments += [from] }
-            if let to = q.to { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) <= ?)"; arguments += [to] }
-            // A figure that near-duplicates report is one result, listing every source.
-            sql += " AND f.sameAs IS NULL ORDER BY d.published DESC, f.id LIMIT ?"
-            arguments += [limit]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            return try rows.map { row in
                 let copies = try Row.fetchAll(db, sql: """
                     SELECT \(Self.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId
                     WHERE f.sameAs = ? GROUP BY d.id ORDER BY min(f.id)
@@ -336,6 +317,44 @@ public struct QueryEngine: Sendable {
                                    span: [row["start"], row["end"]], score: 1, alsoReportedBy: copies.map(Self.source))
             }
         }
+    }
+
+    private func figureRows(_ db: Database, _ q: UnderstoodQuery, ids: [String], names: [String], unit: String?, terms: [String],
+                            sameSentence: Bool, limit: Int) throws -> [Row] {
+        var sql = "SELECT f.*, \(Self.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId WHERE 1 = 1"
+        var arguments: StatementArguments = []
+        if !ids.isEmpty {
+            sql += """
+                 AND (f.aboutId IN (SELECT value FROM json_each(?)) OR f.about IN (SELECT value FROM json_each(?))
+                      OR EXISTS (SELECT 1 FROM mention m WHERE m.documentId = f.documentId AND m.entityId IN (SELECT value FROM json_each(?))
+                                 AND m.start >= f.sentenceStart AND m.end <= f.sentenceEnd))
+                """
+            let idsJSON = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+            arguments += [idsJSON, String(decoding: try JSONEncoder().encode(names), as: UTF8.self), idsJSON]
+        }
+        if let unit {
+            sql += " AND lower(f.unit) = ?"
+            arguments += [unit]
+        }
+        if sameSentence, !terms.isEmpty {
+            sql += """
+                 AND f.id IN (SELECT g.id FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid
+                              JOIN figure g ON g.documentId = s.documentId AND g.sentenceStart = s.start
+                              WHERE sentenceSearch MATCH ?)
+                """
+            arguments += [terms.joined(separator: " ")]
+        } else {
+            for term in terms {
+                sql += " AND f.documentId IN (SELECT s.documentId FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid WHERE sentenceSearch MATCH ?)"
+                arguments += [term]
+            }
+        }
+        if let from = q.from { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) >= substr(?, 1, length(f.date)))"; arguments += [from] }
+        if let to = q.to { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) <= ?)"; arguments += [to] }
+        // A figure that near-duplicates report is one result, listing every source.
+        sql += " AND f.sameAs IS NULL ORDER BY d.published DESC, f.id LIMIT ?"
+        arguments += [limit]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments)
     }
 
     /// The words that are some figure's unit. Words of ASCII letters, digits, `-` and `.` are looked up through the

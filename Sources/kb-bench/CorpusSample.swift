@@ -1,5 +1,4 @@
 import Corpus
-import CZlib
 import Foundation
 
 /// What went wrong before anything could be measured.
@@ -28,17 +27,17 @@ struct CorpusSample {
 
     /// Reads the first `limit` records (all when nil) of a `.jsonl` or `.jsonl.gz` file.
     init(path: String, limit: Int?, reader: CorpusReader, scratch: URL) throws(BenchError) {
-        let bytes = try Self.contents(of: path)
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0
-        while start < bytes.count, limit.map({ lines.count < $0 }) ?? true {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            let line = bytes[start..<end]
-            start = end + 1
-            if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { lines.append(line) }
+        let bytes: [UInt8]
+        do {
+            bytes = try CorpusReader.fileBytes(path: path)
+        } catch {
+            throw .unreadable(path: path, reason: error.description)
         }
+        var fileLines: [ArraySlice<UInt8>] = []
+        CorpusReader.forEachJSONLine(bytes) { line, _ in fileLines.append(line) }
+        let lines = Array(fileLines.prefix(limit ?? fileLines.count))
         self.lines = lines
-        isWholeFile = bytes[min(start, bytes.count)...].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        isWholeFile = lines.count == fileLines.count
         // Read through the project's own reader, from a file of exactly these lines, so line k is record k.
         let all = scratch.appendingPathComponent("sample-all.jsonl")
         try Self.write(lines, to: all)
@@ -71,25 +70,6 @@ struct CorpusSample {
             data.append(0x0A)
         }
         do { try data.write(to: url) } catch { throw .unreadable(path: url.path, reason: "cannot write: \(error.localizedDescription)") }
-    }
-
-    /// The file's bytes, decompressed when it ends in `.gz`.
-    static func contents(of path: String) throws(BenchError) -> [UInt8] {
-        guard path.hasSuffix(".gz") else {
-            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "cannot read the file") }
-            return Array(data)
-        }
-        guard let file = gzopen(path, "rb") else { throw .unreadable(path: path, reason: "cannot open the gzip file") }
-        defer { gzclose(file) }
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
-            if n < 0 { throw .unreadable(path: path, reason: "corrupt gzip data") }
-            if n == 0 { break }
-            output.append(contentsOf: buffer[0..<Int(n)])
-        }
-        return output
     }
 }
 
