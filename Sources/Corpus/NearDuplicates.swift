@@ -10,9 +10,29 @@ public struct NearDuplicateIndex: Sendable {
     /// Estimated containment from which two documents are near-duplicates.
     public var threshold: Double
 
-    public struct Signature: Sendable {
+    public struct Signature: Sendable, Equatable {
         public var minima: [UInt64]
         public var shingles: Int
+
+        /// The shingle count and the minima as little-endian 64-bit words, for storing.
+        public var bytes: [UInt8] {
+            ([UInt64(shingles)] + minima).flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+        }
+
+        /// A signature from `bytes`; nil unless they hold a shingle count and exactly `signatureSize` minima.
+        public init?(bytes: [UInt8]) {
+            guard bytes.count == 8 * (signatureSize + 1) else { return nil }
+            let words = stride(from: 0, to: bytes.count, by: 8).map { start in
+                (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + $1]) << (8 * $1) }
+            }
+            shingles = Int(words[0])
+            minima = Array(words.dropFirst())
+        }
+
+        init(minima: [UInt64], shingles: Int) {
+            self.minima = minima
+            self.shingles = shingles
+        }
     }
 
     public private(set) var signatures: [(id: String, signature: Signature)] = []
@@ -100,6 +120,11 @@ public struct NearDuplicateIndex: Sendable {
         add(id: id, signature: Self.signature(of: text))
     }
 
+    /// Adds a document whose near-duplicates are already known (one stored before), without comparing it.
+    public mutating func insert(id: String, signature: Signature) {
+        remember(id: id, signature: signature)
+    }
+
     /// Adds a document by its signature (computed beforehand, for example in parallel) and returns its near-duplicates.
     public mutating func add(id: String, signature: Signature) -> [(id: String, similarity: Double)] {
         var matches: [(id: String, similarity: Double)] = []
@@ -109,6 +134,11 @@ public struct NearDuplicateIndex: Sendable {
             let s = Self.containment(signature, other.signature)
             if s >= threshold { matches.append((other.id, s)) }
         }
+        remember(id: id, signature: signature)
+        return matches.sorted { $0.similarity > $1.similarity }
+    }
+
+    private mutating func remember(id: String, signature: Signature) {
         let index = Int32(signatures.count)
         signatures.append((id, signature))
         for (slot, value) in signature.minima.enumerated() {
@@ -116,7 +146,6 @@ public struct NearDuplicateIndex: Sendable {
             chain.append(lastWithSlot[key] ?? -1)
             lastWithSlot[key] = index
         }
-        return matches.sorted { $0.similarity > $1.similarity }
     }
 
     /// Indices of the earlier signatures that can reach the threshold, ascending (all of them when the threshold is not positive).

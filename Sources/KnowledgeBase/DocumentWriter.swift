@@ -26,10 +26,10 @@ struct DocumentWriter {
         let e = facts.extraction
         let eventDate = e.events.first?.date ?? doc.published?.iso
         try execute(sql: """
-            INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet, doc.reporter, doc.editor,
-                             doc.format.rawValue, doc.text, eventDate, storable.extractionJSON])
+                             doc.format.rawValue, doc.text, eventDate, storable.extractionJSON, Data(storable.signature.bytes)])
 
         var searchRows: [SearchRow] = []
         for (ordinal, s) in facts.sentences.enumerated() {

@@ -33,7 +33,7 @@ public struct Ingestion: Sendable {
         case failed(String)
         /// Already in the knowledge base: skipped before extraction.
         case known
-        case extracted(KnowledgeBase.Storable, NearDuplicateIndex.Signature)
+        case extracted(KnowledgeBase.Storable)
     }
 
     /// Documents stored per commit: each still in its own savepoint (see `KnowledgeBase.store`).
@@ -96,10 +96,8 @@ public struct Ingestion: Sendable {
                     case .failure(let error): return (index, .failed(error.description))
                     case .success(let document):
                         if known.contains(document.id) { return (index, .known) }
-                        let facts = extractor.extract(document)
-                        let signature = NearDuplicateIndex.signature(of: facts.sentences.map(\.text).joined(separator: " "))
                         do {
-                            return (index, .extracted(try KnowledgeBase.Storable(facts: facts), signature))
+                            return (index, .extracted(try KnowledgeBase.Storable(facts: extractor.extract(document))))
                         } catch {
                             return (index, .failed("\(error)"))
                         }
@@ -123,13 +121,13 @@ public struct Ingestion: Sendable {
                     case .known:
                         summary.skipped += 1
                         done += 1
-                    case .extracted(var storable, let signature):
+                    case .extracted(var storable):
                         if let failAfter, stored + batch.count >= failAfter {
                             try commit()
                             throw KnowledgeBaseError.storage(reason: "interrupted after \(stored) documents")
                         }
                         if nearDuplicates == nil { nearDuplicates = try kb.nearDuplicateIndex() }
-                        storable.nearDuplicates = nearDuplicates?.add(id: storable.facts.document.id, signature: signature) ?? []
+                        storable.nearDuplicates = nearDuplicates?.add(id: storable.facts.document.id, signature: storable.signature) ?? []
                         batch.append(storable)
                         if batch.count >= Self.documentsPerCommit { try commit() }
                     }

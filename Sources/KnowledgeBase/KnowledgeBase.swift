@@ -70,6 +70,8 @@ public final class KnowledgeBase: Sendable {
         let extractionJSON: String
         /// The full-text index's text for each sentence.
         let searchStems: [String]
+        /// The MinHash signature of the body (its sentences joined), to find and link near-duplicates.
+        public let signature: NearDuplicateIndex.Signature
 
         public init(facts: DocumentFacts, nearDuplicates: [(id: String, similarity: Double)] = []) throws(KnowledgeBaseError) {
             self.facts = facts
@@ -80,7 +82,11 @@ public final class KnowledgeBase: Sendable {
                 throw .storage(reason: "\(facts.document.source): cannot encode the extraction: \(error)")
             }
             searchStems = facts.sentences.map(DocumentWriter.searchStems)
+            signature = NearDuplicateIndex.signature(of: Self.body(facts.sentences.map(\.text)))
         }
+
+        /// The text a signature is made from: the sentences, joined by spaces.
+        static func body(_ sentences: [String]) -> String { sentences.joined(separator: " ") }
     }
 
     /// Stores documents in order, each in its own savepoint (a nested transaction): each is stored whole or not at
@@ -135,17 +141,25 @@ public final class KnowledgeBase: Sendable {
         }
     }
 
-    /// A near-duplicate index of the stored documents, to find near-duplicates of new ones. Bodies are read one
-    /// document at a time (their sentences joined, as the ingest signs them), never all at once.
+    /// A near-duplicate index of the stored documents, to find near-duplicates of new ones, from their stored
+    /// signatures (a document stored before signatures were kept is signed from its sentences).
     public func nearDuplicateIndex() throws(KnowledgeBaseError) -> NearDuplicateIndex {
         try read { db in
             var index = NearDuplicateIndex()
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT documentId, group_concat(text, ' ') AS body
-                FROM (SELECT documentId, text FROM sentence ORDER BY documentId, ordinal) GROUP BY documentId
-                """)
+            var unsigned: [(position: Int, id: String)] = []
+            var stored: [(id: String, signature: NearDuplicateIndex.Signature?)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, signature FROM document ORDER BY id")
             while let row = try rows.next() {
-                _ = index.add(id: row["documentId"], text: row["body"] ?? "")
+                let signature = (row["signature"] as Data?).flatMap { NearDuplicateIndex.Signature(bytes: [UInt8]($0)) }
+                if signature == nil { unsigned.append((stored.count, row["id"])) }
+                stored.append((row["id"], signature))
+            }
+            for (position, id) in unsigned {
+                let sentences = try String.fetchAll(db, sql: "SELECT text FROM sentence WHERE documentId = ? ORDER BY ordinal", arguments: [id])
+                stored[position].signature = NearDuplicateIndex.signature(of: Storable.body(sentences))
+            }
+            for (id, signature) in stored {
+                if let signature { index.insert(id: id, signature: signature) }
             }
             return index
         }
@@ -156,11 +170,12 @@ public final class KnowledgeBase: Sendable {
     public func rebuildDerived() throws(KnowledgeBaseError) {
         try write { db in
             // The same value, range, unit and qualifier in a near-duplicate document is the same figure: each copy
-            // points at the first one stored.
+            // points at the first one stored. (The other document's figures are found by document, not through the
+            // unit index SQLite would pick: that scans every earlier figure with the unit, seconds on a large base.)
             try db.execute(sql: "UPDATE figure SET sameAs = NULL WHERE sameAs IS NOT NULL")
             try db.execute(sql: """
                 UPDATE figure SET sameAs = (
-                    SELECT min(o.id) FROM nearDuplicate n JOIN figure o ON o.documentId = n.otherId
+                    SELECT min(o.id) FROM nearDuplicate n CROSS JOIN figure o INDEXED BY figure_on_documentId ON o.documentId = n.otherId
                     WHERE n.documentId = figure.documentId AND o.id < figure.id AND o.value IS figure.value AND o.max IS figure.max
                       AND lower(o.unit) IS lower(figure.unit) AND o.qualifier IS figure.qualifier)
                 WHERE documentId IN (SELECT documentId FROM nearDuplicate)
@@ -195,13 +210,16 @@ public final class KnowledgeBase: Sendable {
                 for (k, i) in group.enumerated() { for j in group[(k + 1)...] { pairs.append((i, j)) } }
             }
             pairs.sort { $0 < $1 }
+            let letters = rows.map { row in Array((row["name"] as String).lowercased()) }
             for (i, j) in pairs {
                 let a = rows[i], b = rows[j]
                 let idA: String = a["personId"], idB: String = b["personId"]
                 guard idA != idB else { continue }
                 let nameA: String = a["name"], nameB: String = b["name"]
-                let distance = Self.editDistance(Array(nameA.lowercased()), Array(nameB.lowercased()))
-                guard distance > 0, distance <= 2, min(nameA.count, nameB.count) >= 6 else { continue }
+                // Names 3 or more letters apart in length are never 2 edits apart: most pairs stop here.
+                guard min(nameA.count, nameB.count) >= 6, abs(letters[i].count - letters[j].count) <= 2 else { continue }
+                let distance = Self.editDistance(letters[i], letters[j])
+                guard distance > 0, distance <= 2 else { continue }
                 let reason = "same position (\(a["titleKey"] as String)) and names \(distance) letter(s) apart: \(nameA) / \(nameB)"
                 try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [idA, idB, reason])
                 try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [idB, idA, reason])

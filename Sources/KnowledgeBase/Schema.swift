@@ -172,6 +172,10 @@ enum Schema {
             try db.alter(table: "figure") { t in t.add(column: "sameAs", .integer) }
             try db.execute(sql: "CREATE INDEX figure_same_as ON figure(sameAs)")
         }
+        // Each document's MinHash signature, so a later ingest finds near-duplicates without re-reading every body.
+        migrator.registerMigration("v4-document-signature") { db in
+            try db.alter(table: "document") { t in t.add(column: "signature", .blob) }
+        }
         return migrator
     }
 }

@@ -286,6 +286,17 @@ struct NearDuplicateTests {
     }
 }
 
+@Suite("Near-duplicate signatures")
+struct SignatureStorageTests {
+    @Test("a signature survives its bytes; other byte counts are refused")
+    func roundTrip() {
+        let signature = NearDuplicateIndex.signature(of: "Dinas Sosial DKI Jakarta menggelar Jambore Karang Taruna yang dihadiri 1.600 peserta di Jakarta")
+        #expect(signature.shingles > 0)
+        #expect(NearDuplicateIndex.Signature(bytes: signature.bytes) == signature)
+        #expect(NearDuplicateIndex.Signature(bytes: Array(signature.bytes.dropLast())) == nil)
+    }
+}
+
 @Suite("Calendar")
 struct CalendarDateTests {
     @Test("weekdays and day arithmetic")

@@ -225,6 +225,14 @@ struct QueryTests {
         #expect(try engine.answer(try engine.understand(query), limit: 10).map(\.value) == values)
     }
 
+    @Test("documents stored before signatures were kept are signed from their sentences")
+    func unsignedDocuments() async throws {
+        let kb = try await Fixtures.seeded()
+        try kb.write { db in try db.execute(sql: "UPDATE document SET signature = NULL") }
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.repoRoot.appendingPathComponent("Tests/Fixtures/documents/near-duplicate-antara.txt").path])
+        #expect(try kb.stats().nearDuplicates == 1)
+    }
+
     @Test("full-text search is on stems: penyaluran finds menyalurkan")
     func stems() async throws {
         let kb = try await Fixtures.seeded()
