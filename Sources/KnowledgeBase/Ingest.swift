@@ -42,7 +42,7 @@ public struct Ingestion: Sendable {
     /// Ingests every document under `paths`. `failAfter` stops with an error after that many stored documents (for tests of interruption).
     ///
     /// Listing is serial and cheap; reading, extraction and near-duplicate signatures run in parallel on all cores;
-    /// one writer stores the results in input order, so runs are repeatable and memory stays flat in the corpus size.
+    /// one writer stores the results in input order, so runs are repeatable; a document is held only while in flight.
     public func run(paths: [String], progress: Progress? = nil, failAfter: Int? = nil) async throws -> Summary {
         let started = Date()
         var summary = Summary()
@@ -78,9 +78,7 @@ public struct Ingestion: Sendable {
                 summary.facts += e.officials.count + e.figures.count + e.money.count + e.dates.count + e.events.count + e.locations.count + e.programs.count
             }
             stored += batch.count
-            done += batch.count
             batch.removeAll(keepingCapacity: true)
-            progress?(done, total)
         }
 
         try await withThrowingTaskGroup(of: (Int, Prepared).self) { group in
@@ -113,14 +111,16 @@ public struct Ingestion: Sendable {
                 // One writer, in input order.
                 while let prepared = ready.removeValue(forKey: expected) {
                     expected += 1
+                    defer {
+                        done += 1
+                        progress?(done, total)
+                    }
                     switch prepared {
                     case .failed(let reason):
                         summary.failed += 1
                         summary.failures.append(reason)
-                        done += 1
                     case .known:
                         summary.skipped += 1
-                        done += 1
                     case .extracted(var storable):
                         if let failAfter, stored + batch.count >= failAfter {
                             try commit()

@@ -62,13 +62,18 @@ final class ProgressBar: @unchecked Sendable {  // @unchecked: its state is guar
     let enabled: Bool
     let started = Date()
     let lock = NSLock()
+    var lastDrawn = Date.distantPast
 
     init(enabled: Bool) { self.enabled = enabled }
 
     func update(_ done: Int, _ total: Int) {
         guard enabled, total > 0 else { return }
         lock.lock(); defer { lock.unlock() }
-        let elapsed = max(Date().timeIntervalSince(started), 0.001)
+        // Every document reports; the bar is drawn at most ten times a second, and at the end.
+        let now = Date()
+        guard done == total || now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
+        lastDrawn = now
+        let elapsed = max(now.timeIntervalSince(started), 0.001)
         let rate = Double(done) / elapsed
         let left = rate > 0 ? Double(total - done) / rate : 0
         let width = 30

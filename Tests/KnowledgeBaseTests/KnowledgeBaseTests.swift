@@ -2,6 +2,7 @@ import GRDB
 import Corpus
 import Extractor
 import Foundation
+import Synchronization
 import Testing
 @testable import KnowledgeBase
 
@@ -72,6 +73,22 @@ struct IngestTests {
         for json in stored {
             let decoded = try JSONDecoder().decode([Participants].self, from: Data(json.utf8))
             #expect(json == String(decoding: try encoder.encode(decoded), as: UTF8.self))
+        }
+    }
+
+    @Test("progress counts every document up to the total, also when all are skipped")
+    func progress() async throws {
+        let kb = try KnowledgeBase()
+        for _ in 0..<2 {
+            let seen = Mutex<[Int]>([])
+            _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus], progress: { done, total in
+                #expect(total == 5)
+                seen.withLock { $0.append(done) }
+            })
+            let reports = seen.withLock { $0 }
+            #expect(reports.first == 0)
+            #expect(reports.last == 5)
+            #expect(reports == reports.sorted())
         }
     }
 
