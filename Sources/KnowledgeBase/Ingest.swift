@@ -81,21 +81,23 @@ public struct Ingestion: Sendable {
             batch.removeAll(keepingCapacity: true)
         }
 
-        try await withThrowingTaskGroup(of: (Int, Prepared).self) { group in
-            var next = 0
-            var ready: [Int: Prepared] = [:]
-            var expected = 0
-            func launch() {
-                guard next < pending.count else { return }
-                let index = next
-                let item = pending[index]
-                group.addTask {
-                    switch reader.read(item) {
-                    case .failure(let error): return (index, .failed(error.description))
-                    case .success(let document):
-                        if known.contains(document.id) { return (index, .known) }
-                        do {
-                            return (index, .extracted(try KnowledgeBase.Storable(facts: extractor.extract(document))))
+        // Stopped by an error, the documents stored so far still get their office terms and name variants.
+        do {
+            try await withThrowingTaskGroup(of: (Int, Prepared).self) { group in
+                var next = 0
+                var ready: [Int: Prepared] = [:]
+                var expected = 0
+                func launch() {
+                    guard next < pending.count else { return }
+                    let index = next
+                    let item = pending[index]
+                    group.addTask {
+                        switch reader.read(item) {
+                        case .failure(let error): return (index, .failed(error.description))
+                        case .success(let document):
+                            if known.contains(document.id) { return (index, .known) }
+                            do {
+                                return (index, .extracted(try KnowledgeBase.Storable(facts: extractor.extract(document))))
                         } catch {
                             return (index, .failed("\(error)"))
                         }
@@ -134,6 +136,10 @@ public struct Ingestion: Sendable {
                 }
             }
             try commit()
+        }
+        } catch {
+            try? kb.rebuildDerived()
+            throw error
         }
         if stored > 0 { try kb.rebuildDerived() }
         summary.entities = try kb.stats().entities

@@ -126,6 +126,8 @@ struct IngestTests {
             _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus], failAfter: 2)
         }
         #expect(try kb.stats().documents == 2)
+        // What was stored is complete, derived tables included.
+        #expect(try kb.stats().officeTerms > 0)
         // Each stored document has all its sentences: as many as a fresh extraction finds.
         let stored = try kb.read { db in try Row.fetchAll(db, sql: "SELECT documentId, count(*) AS n FROM sentence GROUP BY documentId") }
         let reader = try Fixtures.reader()
