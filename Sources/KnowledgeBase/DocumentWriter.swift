@@ -9,15 +9,16 @@ struct DocumentWriter {
     let gazetteer: Gazetteer
 
     /// A sentence's row and what the full-text index holds for it.
-    typealias SearchRow = (rowID: Int64, stems: String)
+    typealias SearchRow = (documentID: String, rowID: Int64, stems: String)
 
     /// Stores the document and returns its sentences' full-text rows, which the caller adds to the index: an index
     /// written before a savepoint flushes its pending terms at every later one.
-    func store(_ storable: KnowledgeBase.Storable) throws -> (KnowledgeBase.StoreOutcome, [SearchRow]) {
+    /// Also returns the ids of the documents it replaced.
+    func store(_ storable: KnowledgeBase.Storable) throws -> (KnowledgeBase.StoreOutcome, [SearchRow], replaced: [String]) {
         let facts = storable.facts
         let doc = facts.document
         if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM document WHERE id = ?"), arguments: [doc.id]) == true {
-            return (.skipped, [])
+            return (.skipped, [], [])
         }
         // A changed document from the same source replaces the old one (its rows go with it by cascade).
         let replaced = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM document WHERE source = ?"), arguments: [doc.source])
@@ -35,7 +36,7 @@ struct DocumentWriter {
         for (ordinal, s) in facts.sentences.enumerated() {
             try execute(sql: "INSERT INTO sentence (documentId, ordinal, start, end, text) VALUES (?, ?, ?, ?, ?)",
                            arguments: [doc.id, ordinal, s.span.lowerBound, s.span.upperBound, s.text])
-            searchRows.append((db.lastInsertedRowID, storable.searchStems[ordinal]))
+            searchRows.append((doc.id, db.lastInsertedRowID, storable.searchStems[ordinal]))
         }
 
         for a in facts.acronyms {
@@ -101,7 +102,7 @@ struct DocumentWriter {
                 try execute(sql: "INSERT OR IGNORE INTO eventRole (eventId, role, entityId) VALUES (?, ?, ?)", arguments: [eventID, role, id])
             }
         }
-        return (replaced.isEmpty ? .new : .updated, searchRows)
+        return (replaced.isEmpty ? .new : .updated, searchRows, replaced)
     }
 
     /// Runs one statement, prepared once per connection: the same few statements run for every row of every document.

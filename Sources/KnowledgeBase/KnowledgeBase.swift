@@ -103,9 +103,11 @@ public final class KnowledgeBase: Sendable {
             for document in documents {
                 do {
                     try db.inSavepoint {
-                        let (outcome, rows) = try writer.store(document)
+                        let (outcome, rows, replaced) = try writer.store(document)
                         try writer.link(document.facts.document.id, document.nearDuplicates)
                         outcomes.append(outcome)
+                        // A version stored earlier in this group and replaced now leaves no rows to index.
+                        if !replaced.isEmpty { searchRows.removeAll { replaced.contains($0.documentID) } }
                         searchRows += rows
                         return .commit
                     }

@@ -92,6 +92,28 @@ struct IngestTests {
         }
     }
 
+    @Test("a document replaced by a newer version in the same group leaves nothing in the full-text index")
+    func replacedInOneGroup() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).txt").path
+        let extractor = DocumentExtractor(resources: Fixtures.resources)
+        var versions: [KnowledgeBase.Storable] = []
+        for text in ["Dinas Sosial menyalurkan bantuan logistik kepada warga.", "Dinas Sosial menggelar pelatihan bagi pendamping."] {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let document = try #require(try Fixtures.reader().read(path: path).documents.first)
+            versions.append(try KnowledgeBase.Storable(facts: extractor.extract(document)))
+        }
+        let kb = try KnowledgeBase()
+        #expect(try kb.store(versions, gazetteer: Fixtures.resources.gazetteer) == [.new, .updated])
+        let (sentences, indexed) = try kb.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence") ?? -1, try Int.fetchOne(db, sql: "SELECT count(*) FROM sentenceSearch") ?? -1)
+        }
+        #expect(sentences == 1)
+        #expect(indexed == 1)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        #expect(try engine.answer(try engine.understand("logistik"), limit: 5).isEmpty)
+        #expect(try engine.answer(try engine.understand("pelatihan pendamping"), limit: 5).count == 1)
+    }
+
     @Test("a second ingest of the same files leaves the knowledge base exactly as it was")
     func idempotent() async throws {
         let kb = try KnowledgeBase()
