@@ -177,6 +177,8 @@ public struct ScalarText: Sendable {
         return lo..<hi
     }
 
+    /// White space, including the no-break and zero-width spaces web text puts between words (or between `Rp` and
+    /// its amount); the one test every reader, tokenizer and lexer uses.
     public static func isSpace(_ s: Unicode.Scalar) -> Bool {
         // ASCII's White_Space characters are TAB…CR and SPACE; only other scalars need Unicode's tables.
         if s.isASCII { return s.value == 0x20 || (0x09...0x0D).contains(s.value) }

@@ -24,7 +24,7 @@ struct AcronymLearner {
     /// Words that make an expansion an organization rather than a program.
     static let organizationHeads: Set<String> = ["dinas", "suku", "badan", "kantor", "lembaga", "kementerian", "pusat", "bidang", "sekretariat",
                                                  "pemerintah", "dewan", "komisi", "panti", "unit", "satuan", "polisi", "kepolisian", "rumah",
-                                                 "balai", "perusahaan", "yayasan", "asosiasi", "perkumpulan", "badan", "direktorat", "inspektorat"]
+                                                 "balai", "perusahaan", "yayasan", "asosiasi", "perkumpulan", "direktorat", "inspektorat"]
 
     func learn(in sentence: Sentence) -> [LearnedAcronym] {
         let tokens = sentence.tokens

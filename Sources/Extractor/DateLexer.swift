@@ -37,7 +37,7 @@ enum DateLexer {
                     j += 1
                 }
                 let digits = j - i
-                tokens.append(DateToken(kind: .number, start: i, end: j, lower: string(scalars[i..<j]),
+                tokens.append(DateToken(kind: .number, start: i, end: j, lower: ScalarText.string(scalars[i..<j]),
                                         value: digits <= 9 ? value : -1, digits: digits))
                 i = j
             } else if isLetter(scalar) {
@@ -54,7 +54,7 @@ enum DateLexer {
                 }
                 tokens.append(word(scalars[i..<j], start: i, end: j))
                 i = j
-            } else if isSpace(scalar) {
+            } else if ScalarText.isSpace(scalar) {
                 i += 1
             } else {
                 let lower = isDash(scalar) ? "-" : String(Character(scalar))
@@ -124,15 +124,6 @@ enum DateLexer {
 
     private static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? (65...90).contains(scalar.value) : scalar.properties.isUppercase
-    }
-
-    static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(slice))
-    }
-
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar == " " || (9...13).contains(scalar.value) }
-        return scalar.properties.isWhitespace
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

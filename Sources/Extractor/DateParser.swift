@@ -44,7 +44,7 @@ struct DateParser {
         let start = tokens[found.first].start
         let end = tokens[found.last].end
         let rendered = found.value.rendered
-        return DateMention(surface: DateLexer.string(scalars[start..<end]), span: start..<end,
+        return DateMention(surface: ScalarText.string(scalars[start..<end]), span: start..<end,
                            normalized: rendered.normalized, granularity: rendered.granularity,
                            warning: found.warning, start: rendered.start, end: rendered.end)
     }
@@ -119,7 +119,7 @@ struct DateParser {
     }
 
     func text(_ i: Int) -> String {
-        DateLexer.string(scalars[tokens[i].start..<tokens[i].end])
+        ScalarText.string(scalars[tokens[i].start..<tokens[i].end])
     }
 
     /// True when token `i` continues something written without spaces (`Covid-19`, `1.600`, `ke-21`).

@@ -157,7 +157,10 @@ public struct EntityMatcher: Sendable {
 
     /// All entries found in one pass over the tokens, sorted by position; non-overlapping within a layer
     /// (positions are one layer, places, organizations and programs the other).
-    public func matches(in tokens: [Token], kinds: Set<EntityKind> = Set(EntityKind.allCases)) -> [EntityMatch] {
+    /// Every kind, built once rather than as a default argument on every call.
+    public static let allKinds = Set(EntityKind.allCases)
+
+    public func matches(in tokens: [Token], kinds: Set<EntityKind> = allKinds) -> [EntityMatch] {
         struct Candidate {
             var range: Range<Int>
             var targets: [(target: Target, viaAcronym: Bool)]

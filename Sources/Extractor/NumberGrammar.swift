@@ -233,7 +233,7 @@ struct NumberGrammar {
         }
     }
 
-    private static func isRomanDigit(_ c: Unicode.Scalar) -> Bool {
+    static func isRomanDigit(_ c: Unicode.Scalar) -> Bool {
         romanDigit(c) != nil
     }
 

@@ -1,3 +1,5 @@
+import Corpus
+
 /// A piece of text as the number grammar sees it: a word, a digit run or one other symbol.
 struct NumberLexeme: Sendable {
     enum Kind: Sendable { case word, number, symbol }
@@ -30,7 +32,7 @@ enum NumberLexer {
         bytes.reserveCapacity(32)
         while i < n {
             let c = s[i]
-            if isSpace(c) {
+            if ScalarText.isSpace(c) {
                 glued = false
                 i += 1
                 continue
@@ -82,7 +84,7 @@ enum NumberLexer {
     /// `,77` = 0,77, only after a space or a minus sign and with two digits or more, so list debris such as `:,1` is no number.
     static func startsBareFraction(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         guard s[i] == ",", i + 2 < s.count, isDigit(s[i + 1]), isDigit(s[i + 2]) else { return false }
-        return i == 0 || isSpace(s[i - 1]) || s[i - 1] == "-" || s[i - 1] == "\u{2212}"
+        return i == 0 || ScalarText.isSpace(s[i - 1]) || s[i - 1] == "-" || s[i - 1] == "\u{2212}"
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
@@ -104,11 +106,5 @@ enum NumberLexer {
     /// Hyphens that join word parts (`kira-kira`); the en dash is a range sign, not a hyphen.
     static func isHyphen(_ c: Unicode.Scalar) -> Bool {
         c == "-" || c == "\u{2010}" || c == "\u{2011}"
-    }
-
-    /// Whitespace, including no-break and zero-width spaces that web text puts between `Rp` and the amount.
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 { return c == " " || c == "\t" || c == "\n" || c == "\r" || c.value == 0x0B || c.value == 0x0C }
-        return c.properties.isWhitespace || c.value == 0x200B || c.value == 0xFEFF
     }
 }

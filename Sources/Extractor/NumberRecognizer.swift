@@ -104,7 +104,7 @@ public struct NumberRecognizer: Sendable {
                 continue
             }
             if others > 0 || Self.mayBeNumberWord(token.normalized) { return true }
-            if token.text.unicodeScalars.allSatisfy({ "IVXLCDM".unicodeScalars.contains($0) }) { return true }
+            if token.text.unicodeScalars.allSatisfy(NumberGrammar.isRomanDigit) { return true }
         }
         return false
     }
@@ -124,7 +124,7 @@ public struct NumberRecognizer: Sendable {
         var numbers: [NumberMention] = []
         var money: [MoneyMention] = []
         for e in NumberGrammar(scalars: scalars).expressions() {
-            let surface = Self.string(scalars[e.span])
+            let surface = ScalarText.string(scalars[e.span])
             if let currency = e.currency {
                 money.append(MoneyMention(
                     surface: surface, span: e.span, value: e.value, max: e.max,
@@ -153,9 +153,5 @@ public struct NumberRecognizer: Sendable {
               only.span == first.range.lowerBound..<last.range.upperBound
         else { return nil }
         return only.value
-    }
-
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        ScalarText.string(scalars)
     }
 }

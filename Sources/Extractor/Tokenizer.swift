@@ -46,7 +46,7 @@ public struct Tokenizer: Sendable {
         boundaries = boundaries.filter { end in
             guard end < scalars.count else { return true }
             var i = end
-            while i > 0, ScalarText.isSpaceLike(scalars[i - 1]) { i -= 1 }
+            while i > 0, ScalarText.isSpace(scalars[i - 1]) { i -= 1 }
             while last < tokens.count, tokens[last].span.upperBound <= i { last += 1 }
             guard last > 0, tokens[last - 1].span.upperBound == i else { return true }
             return tokens[last - 1].kind != .abbreviation
@@ -57,8 +57,8 @@ public struct Tokenizer: Sendable {
         for end in boundaries {
             var lo = start
             var hi = end
-            while lo < hi, ScalarText.isSpaceLike(scalars[lo]) { lo += 1 }
-            while hi > lo, ScalarText.isSpaceLike(scalars[hi - 1]) { hi -= 1 }
+            while lo < hi, ScalarText.isSpace(scalars[lo]) { lo += 1 }
+            while hi > lo, ScalarText.isSpace(scalars[hi - 1]) { hi -= 1 }
             var sentenceTokens: [Token] = []
             while t < tokens.count, tokens[t].span.lowerBound < end {
                 var token = tokens[t]
@@ -67,7 +67,7 @@ public struct Tokenizer: Sendable {
                 t += 1
             }
             if lo < hi {
-                result.append(Sentence(text: Self.string(scalars[lo..<hi]), span: (lo + base)..<(hi + base), tokens: sentenceTokens))
+                result.append(Sentence(text: ScalarText.string(scalars[lo..<hi]), span: (lo + base)..<(hi + base), tokens: sentenceTokens))
             }
             start = end
         }
@@ -90,14 +90,14 @@ public struct Tokenizer: Sendable {
                 }
                 p += 1
             }
-            if r.count == 1 || r.allSatisfy({ ScalarText.isSpaceLike(scalars[$0]) }) {
-                if ScalarText.isSpaceLike(scalars[r.lowerBound]) { continue }
+            if r.count == 1 || r.allSatisfy({ ScalarText.isSpace(scalars[$0]) }) {
+                if ScalarText.isSpace(scalars[r.lowerBound]) { continue }
             }
             raw.append((r, Self.kind(segment.status, scalars[r])))
         }
         let merged = merge(raw, scalars)
         return merged.map { piece in
-            let text = Self.string(scalars[piece.range])
+            let text = ScalarText.string(scalars[piece.range])
             let normalized = Self.lowercased(text)
             let stem = (piece.kind == .word) ? stem(normalized) : normalized
             return Token(text: text, span: piece.range, kind: piece.kind, normalized: normalized, stem: stem)
@@ -110,7 +110,7 @@ public struct Tokenizer: Sendable {
         var out: [(range: Range<Int>, kind: TokenKind)] = []
         var i = 0
         func adjacent(_ a: Int, _ b: Int) -> Bool { b < raw.count && raw[a].range.upperBound == raw[b].range.lowerBound }
-        func text(_ a: Int) -> String { Self.string(s[raw[a].range]) }
+        func text(_ a: Int) -> String { ScalarText.string(s[raw[a].range]) }
         func isOne(_ a: Int, _ scalar: Unicode.Scalar) -> Bool { raw[a].range.count == 1 && s[raw[a].range.lowerBound] == scalar }
         while i < raw.count {
             let current = raw[i]
@@ -199,11 +199,11 @@ public struct Tokenizer: Sendable {
     /// The last raw token of a `d/m` or `d/m/yyyy` date starting at `i`, or nil.
     static func dateEnd(_ raw: [(range: Range<Int>, kind: TokenKind)], _ i: Int, _ s: [Unicode.Scalar]) -> Int? {
         func adjacent(_ a: Int, _ b: Int) -> Bool { b < raw.count && raw[a].range.upperBound == raw[b].range.lowerBound }
-        func number(_ a: Int) -> Int? { Int(string(s[raw[a].range])) }
-        guard adjacent(i, i + 1), adjacent(i + 1, i + 2), string(s[raw[i + 1].range]) == "/",
+        func number(_ a: Int) -> Int? { Int(ScalarText.string(s[raw[a].range])) }
+        guard adjacent(i, i + 1), adjacent(i + 1, i + 2), ScalarText.string(s[raw[i + 1].range]) == "/",
               raw[i + 2].kind == .number, let day = number(i), let month = number(i + 2),
               (1...31).contains(day), (1...12).contains(month), raw[i].range.count <= 2, raw[i + 2].range.count <= 2 else { return nil }
-        if adjacent(i + 2, i + 3), adjacent(i + 3, i + 4), string(s[raw[i + 3].range]) == "/", raw[i + 4].kind == .number,
+        if adjacent(i + 2, i + 3), adjacent(i + 3, i + 4), ScalarText.string(s[raw[i + 3].range]) == "/", raw[i + 4].kind == .number,
            raw[i + 4].range.count == 4 || raw[i + 4].range.count == 2 {
             return i + 4
         }
@@ -215,9 +215,9 @@ public struct Tokenizer: Sendable {
         var spans: [(range: Range<Int>, kind: TokenKind)] = []
         var i = 0
         while i < s.count {
-            while i < s.count, ScalarText.isSpaceLike(s[i]) { i += 1 }
+            while i < s.count, ScalarText.isSpace(s[i]) { i += 1 }
             let start = i
-            while i < s.count, !ScalarText.isSpaceLike(s[i]) { i += 1 }
+            while i < s.count, !ScalarText.isSpace(s[i]) { i += 1 }
             var lo = start
             var hi = i
             while lo < hi, isAtomicOpener(s[lo]) { lo += 1 }
@@ -226,7 +226,7 @@ public struct Tokenizer: Sendable {
             // Only a chunk starting with h/w (a URL), # (a hashtag) or holding @ (an e-mail) can be one: skip the rest cheaply.
             let head = s[lo]
             guard head == "h" || head == "H" || head == "w" || head == "W" || head == "#" || s[lo..<hi].contains("@") else { continue }
-            let chunk = string(s[lo..<hi]).lowercased()
+            let chunk = ScalarText.string(s[lo..<hi]).lowercased()
             if chunk.hasPrefix("http://") || chunk.hasPrefix("https://") || chunk.hasPrefix("www.") {
                 spans.append((lo..<hi, .url))
             } else if s[lo] == "#", s[lo + 1].properties.isAlphabetic {
@@ -268,10 +268,6 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        ScalarText.string(scalars)
-    }
-
     /// `text.lowercased()`, without Unicode's tables for ASCII text (nearly every token).
     static func lowercased(_ text: String) -> String {
         var text = text
@@ -280,9 +276,4 @@ public struct Tokenizer: Sendable {
         guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
         return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
-}
-
-extension ScalarText {
-    /// White space, no-break spaces and zero-width characters separate tokens.
-    static func isSpaceLike(_ s: Unicode.Scalar) -> Bool { isSpace(s) }
 }

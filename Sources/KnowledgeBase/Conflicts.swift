@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import GRDB
 
@@ -62,9 +63,7 @@ extension KnowledgeBase {
                 for (k, total) in figures.enumerated() where k + 2 < figures.count {
                     let end: Int = total["end"], next: Int = figures[k + 1]["start"]
                     guard next >= end, next - end < 60 else { continue }
-                    var between = String.UnicodeScalarView()
-                    between.append(contentsOf: scalars[end..<next])
-                    let gap = String(between).lowercased()
+                    let gap = ScalarText.string(scalars[end..<next]).lowercased()
                     guard Self.compositionCues.contains(where: gap.contains) else { continue }
                     let sentenceEnd: Int = total["sentenceEnd"]
                     let parts = figures[(k + 1)...].prefix { ($0["end"] as Int) <= sentenceEnd }

@@ -106,7 +106,7 @@ public struct FactChecker: Sendable {
                        OR (SELECT count(DISTINCT m.entityId) FROM mention m WHERE m.documentId = f.documentId
                            AND m.entityId IN (SELECT value FROM json_each(?1)) \(scope)) = ?2)
                 ORDER BY d.published, f.start
-                """, arguments: [String(decoding: try JSONEncoder().encode(subjects.sorted()), as: UTF8.self), subjects.count])
+                """, arguments: [try QueryEngine.jsonArray(subjects.sorted()), subjects.count])
         }
         var evidence: [CheckResult.Evidence] = []
         for row in candidates {

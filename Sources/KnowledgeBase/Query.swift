@@ -204,6 +204,11 @@ public struct QueryEngine: Sendable {
             .map { "\"" + $0.stem.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
     }
 
+    /// A list as a JSON array, the one way user values reach SQL as a list (`IN (SELECT value FROM json_each(?))`).
+    static func jsonArray(_ values: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
+    }
+
     public static let documentColumns = "d.id AS docId, d.headline AS docTitle, d.source AS docSource, d.outlet AS docOutlet, d.published AS docPublished"
 
     static func source(_ row: Row) -> QueryResult.Source {
@@ -220,11 +225,11 @@ public struct QueryEngine: Sendable {
                        (SELECT count(DISTINCT entityId) FROM eventRole r WHERE r.eventId = e.id AND r.entityId IN (SELECT value FROM json_each(?))) AS hits
                 FROM event e JOIN document d ON d.id = e.documentId WHERE 1 = 1
                 """
-            var arguments: StatementArguments = [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)]
+            var arguments: StatementArguments = [try Self.jsonArray(ids)]
             // Filters are written as `e.id IN (…)` computed once, not as subqueries run for every event of the base.
             if !ids.isEmpty {
                 sql += " AND e.id IN (SELECT eventId FROM eventRole WHERE entityId IN (SELECT value FROM json_each(?)) GROUP BY eventId HAVING count(DISTINCT entityId) = ?)"
-                arguments += [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self), ids.count]
+                arguments += [try Self.jsonArray(ids), ids.count]
             }
             if let from = q.from { sql += " AND e.dateEnd >= ?"; arguments += [from] }
             if let to = q.to { sql += " AND e.dateStart <= ?"; arguments += [to] }
@@ -260,7 +265,7 @@ public struct QueryEngine: Sendable {
                     arguments += StatementArguments(values.map { $0 + "@%" })
                 } else {
                     sql += " AND \(column) IN (SELECT value FROM json_each(?))"
-                    arguments += [String(decoding: try JSONEncoder().encode(values), as: UTF8.self)]
+                    arguments += [try Self.jsonArray(values)]
                 }
             }
             // The holder at a time: the latest whose first evidence is not after the period's end.
@@ -329,8 +334,8 @@ public struct QueryEngine: Sendable {
                       OR EXISTS (SELECT 1 FROM mention m WHERE m.documentId = f.documentId AND m.entityId IN (SELECT value FROM json_each(?))
                                  AND m.start >= f.sentenceStart AND m.end <= f.sentenceEnd))
                 """
-            let idsJSON = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
-            arguments += [idsJSON, String(decoding: try JSONEncoder().encode(names), as: UTF8.self), idsJSON]
+            let idsJSON = try Self.jsonArray(ids)
+            arguments += [idsJSON, try Self.jsonArray(names), idsJSON]
         }
         if let unit {
             sql += " AND lower(f.unit) = ?"
@@ -366,7 +371,7 @@ public struct QueryEngine: Sendable {
         let units: Set<String>
         if plain {
             units = try Set(String.fetchAll(db, sql: "SELECT DISTINCT lower(unit) FROM figure WHERE lower(unit) IN (SELECT value FROM json_each(?))",
-                                            arguments: [String(decoding: try JSONEncoder().encode(words), as: UTF8.self)]))
+                                            arguments: [try Self.jsonArray(words)]))
         } else {
             units = try Set(String.fetchAll(db, sql: "SELECT DISTINCT lower(unit) FROM figure WHERE unit IS NOT NULL"))
         }
@@ -398,7 +403,7 @@ public struct QueryEngine: Sendable {
                      AND (SELECT count(DISTINCT o.entityId) FROM mention o WHERE o.documentId = s.documentId AND o.start >= s.start AND o.end <= s.end
                           AND o.entityId IN (SELECT value FROM json_each(?))) = ?
                     """
-                arguments += [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self), ids.count]
+                arguments += [try Self.jsonArray(ids), ids.count]
             }
             if let from = q.from { sql += " AND substr(d.published, 1, 10) >= ?"; arguments += [from] }
             if let to = q.to { sql += " AND substr(d.published, 1, 10) <= ?"; arguments += [to] }

@@ -23,6 +23,6 @@ struct AnalysisTests {
         #expect(analysis.numbers.contains { $0.value == 400 && $0.qualifier == "lebih dari" })
         #expect(analysis.dates.map(\.normalized) == ["2025-01-21"])
         let scalars = Array(text.unicodeScalars)
-        for n in analysis.numbers { #expect(Tokenizer.string(scalars[n.span[0]..<n.span[1]]) == n.surface) }
+        for n in analysis.numbers { #expect(ScalarText.string(scalars[n.span[0]..<n.span[1]]) == n.surface) }
     }
 }

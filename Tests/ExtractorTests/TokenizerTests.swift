@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import Testing
 @testable import Extractor
@@ -64,7 +65,7 @@ struct TokenizerTests {
         let scalars = Array(text.unicodeScalars)
         let tokens = tokenizer.tokenize(scalars)
         for token in tokens {
-            #expect(Tokenizer.string(scalars[token.span]) == token.text)
+            #expect(ScalarText.string(scalars[token.span]) == token.text)
         }
         #expect(tokens.map(\.kind) == [.punctuation, .word, .punctuation, .word, .symbol, .number, .word])
         #expect(tokens[1].normalized == "kami")
