@@ -3,10 +3,7 @@ import Foundation
 import Testing
 @testable import Extractor
 
-private let tokenizer: Tokenizer = {
-    let abbreviations = (try? Abbreviations.load(path: TestPaths.repoRoot.appendingPathComponent("gazetteer/abbreviations.tsv").path)) ?? Abbreviations()
-    return Tokenizer(abbreviations: abbreviations)
-}()
+private let tokenizer = TestPaths.tokenizer
 
 private func texts(_ text: String) -> [String] {
     tokenizer.tokenize(Array(text.unicodeScalars)).map(\.text)
