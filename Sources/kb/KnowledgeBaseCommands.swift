@@ -9,7 +9,11 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The knowledge base file (default: $KB_DB, else kb.sqlite).", valueName: "path"))
     var db: String?
 
-    var path: String { db ?? ProcessInfo.processInfo.environment["KB_DB"] ?? "kb.sqlite" }
+    var path: String { Self.path(db: db, environment: ProcessInfo.processInfo.environment) }
+
+    static func path(db: String?, environment: [String: String]) -> String {
+        db ?? environment["KB_DB"] ?? "kb.sqlite"
+    }
 
     func open(mustExist: Bool = true) throws -> KnowledgeBase {
         if mustExist, !FileManager.default.fileExists(atPath: path) {

@@ -48,4 +48,54 @@ struct CommandLineTests {
         #expect(lines[0].hasSuffix(",also_reported_by"))
         #expect(lines[1].hasSuffix(",\"b.txt; c, d.txt\""))
     }
+
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("the knowledge base is --db, else $KB_DB, else kb.sqlite here")
+    func databasePath() {
+        #expect(DatabaseOptions.path(db: "a.sqlite", environment: ["KB_DB": "b.sqlite"]) == "a.sqlite")
+        #expect(DatabaseOptions.path(db: nil, environment: ["KB_DB": "b.sqlite"]) == "b.sqlite")
+        #expect(DatabaseOptions.path(db: nil, environment: [:]) == "kb.sqlite")
+    }
+
+    @Test("kb ingest stores what it can read and exits non-zero when a document failed")
+    func ingestFailureExitStatus() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        let seed = Self.repoRoot.appendingPathComponent("corpus/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt").path
+        let missing = dir.appendingPathComponent("tidak-ada.txt").path
+        var ingest = try Ingest.parse([seed, missing, "--db", db, "--gazetteer", Self.repoRoot.appendingPathComponent("gazetteer").path])
+        do {
+            try await ingest.run()
+            Issue.record("a failed document did not make the run fail")
+        } catch let exit as ExitCode {
+            #expect(exit == ExitCode(1))
+        }
+        #expect(try KnowledgeBase(path: db).stats().documents == 1)
+    }
+
+    @Test("query results as JSON: understood, then results with date, document, sentence and span")
+    func queryJSON() throws {
+        let json = #"{"kind": "figure", "date": "2024", "value": 1600, "unit": "peserta", "sentence": "1.600 peserta hadir.", "span": [0, 13], "score": 1, "document": {"id": "d", "title": "Judul", "source": "a.txt", "outlet": "beritajakarta.id", "published": "2025-01-21"}, "alsoReportedBy": []}"#
+        let result = try JSONDecoder().decode(QueryResult.self, from: Data(json.utf8))
+        let understood = try JSONDecoder().decode(UnderstoodQuery.self, from: Data(#"{"intent": "figures", "entities": [], "text": "peserta"}"#.utf8))
+        let text = try ResultFormatter(format: .json).render(understood: understood, results: [result])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect((object["understood"] as? [String: Any])?["intent"] as? String == "figures")
+        let first = try #require((object["results"] as? [[String: Any]])?.first)
+        #expect(first["date"] as? String == "2024")
+        #expect(first["sentence"] as? String == "1.600 peserta hadir.")
+        #expect(first["span"] as? [Int] == [0, 13])
+        let document = try #require(first["document"] as? [String: Any])
+        #expect(Set(document.keys).isSuperset(of: ["id", "title", "source", "published"]))
+    }
+
+    @Test("kb stats --format json names documents, entities, events and figures")
+    func statsJSON() throws {
+        let stats = try KnowledgeBase().stats()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try JSONOutput.string(stats).utf8)) as? [String: Any])
+        #expect(Set(object.keys).isSuperset(of: ["documents", "entities", "events", "figures"]))
+        #expect(object["documents"] as? Int == 0)
+    }
 }
