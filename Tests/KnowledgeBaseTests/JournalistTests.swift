@@ -40,6 +40,15 @@ struct CheckTests {
         #expect(result.evidence.first?.relation == "same value, other qualifier")
     }
 
+    @Test("the same value in another year is partly right")
+    func partlyOtherYear() async throws {
+        let result = try checker(try await Fixtures.seeded()).check("Jambore Karang Taruna tahun 2025 dihadiri 1.600 peserta")
+        #expect(result.verdict == .partly)
+        #expect(result.exitCode == 1)
+        #expect(result.evidence.first?.relation == "same value, other period")
+        #expect(result.evidence.first?.value == 1600)
+    }
+
     @Test("a claim without a figure is an error that says so")
     func noFigure() async throws {
         #expect(throws: FactChecker.CheckError.self) { try checker(try KnowledgeBase()).check("Jambore Karang Taruna meriah") }
