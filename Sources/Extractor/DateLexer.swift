@@ -92,7 +92,7 @@ enum DateLexer {
         /// Only `TA` (Tahun Anggaran) needs this, so only two-letter words pay for it.
         if length == 2 { token.isAllCaps = slice.allSatisfy { isUpper($0) } }
         /// One lookup per word; IndonesianCalendar stays the authority on month and weekday values.
-        if let entry = vocabulary[lower] {
+        if vocabularyFilter.mayContain(lower), let entry = vocabulary[lower] {
             token.isVocabulary = true
             token.month = entry.month
             token.weekday = entry.weekday
@@ -108,6 +108,7 @@ enum DateLexer {
         for name in weekdayNames { words[name, default: (nil, nil)].weekday = IndonesianCalendar.weekday(named: name) }
         return words
     }()
+    private static let vocabularyFilter = WordFilter(vocabulary.keys)
 
     /// Every spelling IndonesianCalendar knows for a month (CalendarDate.swift).
     static let monthNames: Set<String> = [

@@ -64,7 +64,7 @@ public struct DateRecognizer: Sendable {
             if ascii {
                 if letterCount == 0 { continue }  // punctuation and symbols
                 if others == 0 {
-                    if Self.triggerWords.contains(token.normalized) { return true }
+                    if Self.triggerFilter.mayContain(token.normalized), Self.triggerWords.contains(token.normalized) { return true }
                     continue
                 }
             }
@@ -86,7 +86,8 @@ public struct DateRecognizer: Sendable {
 
     /// `jum'at` is one word; a quote at either end is not part of one.
     private static func isTrigger(_ word: String) -> Bool {
-        triggerWords.contains(word) || (word.contains("'") && word.split(separator: "'").contains { triggerWords.contains(String($0)) })
+        (triggerFilter.mayContain(word) && triggerWords.contains(word))
+            || (word.contains("'") && word.split(separator: "'").contains { triggerWords.contains(String($0)) })
     }
 
     /// The words a date can be read from without a number: month and weekday names and the rule words, less those
@@ -94,6 +95,7 @@ public struct DateRecognizer: Sendable {
     static let triggerWords: Set<String> = DateLexer.monthNames.union(DateLexer.weekdayNames)
         .union(DateParser.ruleWords.subtracting(DateParser.regulationWords).subtracting(DateParser.countWords.keys)
             .subtracting(DateParser.yearPrepositions))
+    static let triggerFilter = WordFilter(triggerWords)
 
     /// Explicit 4-digit years (1900–2100) that appear in date-like positions in `text`, for building DateContext.documentYears.
     /// Unique, in order of first appearance; regulation years (`Nomor 81 Tahun 2022`) are not included.

@@ -61,15 +61,15 @@ public struct EntityMatcher: Sendable {
         }
 
         var nodes: [Node] = [Node()]
-        /// First bytes of the first keys: a token whose text starts with another byte cannot start a match, and is
-        /// passed over without hashing it (punctuation, and lowercase words for the case-sensitive acronyms).
-        var firstBytes = [Bool](repeating: false, count: 256)
+        /// The first keys: a token that fails this filter cannot start a match, and is passed over without hashing it
+        /// (punctuation, most words, and lowercase words for the case-sensitive acronyms).
+        var firstKeys = WordFilter([])
 
         var isEmpty: Bool { nodes.count == 1 }
 
         mutating func insert(_ keys: [String], _ target: Target) {
             guard let firstKey = keys.first else { return }
-            firstBytes[Int(firstKey.utf8.first ?? 0)] = true
+            firstKeys.insert(firstKey)
             var node = 0
             for key in keys {
                 if let next = nodes[node].next[key] {
@@ -92,7 +92,7 @@ public struct EntityMatcher: Sendable {
 
         /// Every (end, targets) reachable from `start`, reading each token through `key`.
         func walk(_ tokens: [Token], from start: Int, key: (Token) -> String, into found: inout [(end: Int, targets: [Target])]) {
-            guard start < tokens.count, firstBytes[Int(key(tokens[start]).utf8.first ?? 0)] else { return }
+            guard start < tokens.count, firstKeys.mayContain(key(tokens[start])) else { return }
             var node = 0
             var i = start
             while i < tokens.count, let next = nodes[node].next[key(tokens[i])] {

@@ -57,7 +57,7 @@ struct NumberGrammar {
             guard let s = lexeme.symbol else { return false }
             return NumberLexicon.currencySymbols[s] != nil || NumberLexicon.minusSigns.contains(s)
         case .word:
-            if NumberLexicon.starters.contains(lexeme.key) { return true }
+            if NumberLexicon.starterFilter.mayContain(lexeme.key), NumberLexicon.starters.contains(lexeme.key) { return true }
             if let s = symbol(i + 1), glued(i + 1), NumberLexicon.currencySymbols[s] != nil { return true }
             return false
         }
@@ -160,12 +160,13 @@ struct NumberGrammar {
         let r = lexeme.range
         let startsWithKe = r.count >= 2 && scalars[r.lowerBound].value | 0x20 == 0x6B && scalars[r.lowerBound + 1].value | 0x20 == 0x65
         let isRoman = scalars[r].allSatisfy(Self.isRomanDigit)
-        guard startsWithKe || isRoman || NumberLexicon.ordinalWords[w] != nil else { return nil }
+        let isOrdinalWord = NumberLexicon.ordinalFilter.mayContain(w) && NumberLexicon.ordinalWords[w] != nil
+        guard startsWithKe || isRoman || isOrdinalWord else { return nil }
         func rank(_ value: Double, _ next: Int) -> (expression: NumberExpression, next: Int) {
             let span = lexeme.range.lowerBound..<lexemes[next - 1].range.upperBound
             return (NumberExpression(span: span, value: value, kind: .ordinal), next)
         }
-        if let value = NumberLexicon.ordinalWords[w] { return rank(Double(value), i + 1) }
+        if isOrdinalWord, let value = NumberLexicon.ordinalWords[w] { return rank(Double(value), i + 1) }
         if isRoman, hasRomanContext(before: i), let value = Self.romanValue(original(lexeme)) { return rank(Double(value), i + 1) }
         guard startsWithKe else { return nil }
         if w == NumberLexicon.ordinalPrefix {

@@ -174,6 +174,8 @@ enum NumberLexicon {
         words.insert(zeroWhenAlone)
         return words
     }()
+    static let starterFilter = WordFilter(starters)
+    static let ordinalFilter = WordFilter(ordinalWords.keys)
 
     /// Words shortly before `2-1` that make it a score, not a range.
     static let scoreWords: Set<String> = [

@@ -1,0 +1,32 @@
+/// A cheap first test for membership in a vocabulary: which (length, first byte) and (length, last byte) pairs
+/// its words have. A word that fails it is certainly not in the vocabulary; one that passes still has to be looked
+/// up. Most words of a text fail it, and are passed over without hashing them (the lexers ask a vocabulary about
+/// nearly every word they read).
+struct WordFilter: Sendable {
+    /// Lengths from `longest` up share the last row.
+    private static let longest = 31
+    /// 256 bits per length: the first bytes, then the last bytes.
+    private var firstBytes = [UInt64](repeating: 0, count: (longest + 1) * 4)
+    private var lastBytes = [UInt64](repeating: 0, count: (longest + 1) * 4)
+
+    init(_ words: some Sequence<String>) {
+        for word in words { insert(word) }
+    }
+
+    mutating func insert(_ word: String) {
+        let utf8 = word.utf8
+        guard let first = utf8.first, let last = utf8.last else { return }
+        let row = Swift.min(utf8.count, Self.longest) * 4
+        firstBytes[row + Int(first >> 6)] |= 1 << UInt64(first & 63)
+        lastBytes[row + Int(last >> 6)] |= 1 << UInt64(last & 63)
+    }
+
+    /// False only when `word` (non-empty) is in none of the filter's words' (length, first, last byte) classes.
+    func mayContain(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        let row = Swift.min(utf8.count, Self.longest) * 4
+        return firstBytes[row + Int(first >> 6)] & (1 << UInt64(first & 63)) != 0
+            && lastBytes[row + Int(last >> 6)] & (1 << UInt64(last & 63)) != 0
+    }
+}
