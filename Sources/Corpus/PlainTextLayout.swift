@@ -181,6 +181,8 @@ public struct PlainTextLayout: Sendable {
 
     /// Recognises a byline or date header line, or nil for an ordinary line.
     static func header(_ line: String) -> Header? {
+        // Every header has a label (`Reporter:`) or a date, and every date a digit: other lines are passed over.
+        guard line.utf8.contains(where: { $0 == UInt8(ascii: ":") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) else { return nil }
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard !words.isEmpty else { return nil }
         let lower = line.lowercased()

@@ -84,7 +84,7 @@ public enum ContentHash {
 
 extension String {
     func replacingCRLF() -> String {
-        guard contains("\r") else { return self }
+        guard utf8.contains(UInt8(ascii: "\r")) else { return self }  // bytes: a Character search is slow
         var view = String.UnicodeScalarView()
         var previousCR = false
         for s in unicodeScalars {

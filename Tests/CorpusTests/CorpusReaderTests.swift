@@ -222,6 +222,14 @@ struct FormatTests {
         }
     }
 
+    @Test("a text with CRLF line endings has the id of the same text with LF endings")
+    func crlfKeepsTheID() {
+        let lf = ContentHash.documentID("Judul\n\nParagraf satu.\nParagraf dua.\n")
+        #expect(ContentHash.documentID("Judul\r\n\r\nParagraf satu.\r\nParagraf dua.\r\n") == lf)
+        #expect(ContentHash.documentID("Judul\r\rParagraf satu.\rParagraf dua.") == lf)
+        #expect(ContentHash.documentID("Judul\n\nParagraf satu.\nParagraf tiga.\n") != lf)
+    }
+
     @Test("binary, empty and missing files give errors that name them", arguments: ["image.txt", "empty.txt", "missing.txt"])
     func badFiles(_ name: String) throws {
         let path = TestPaths.fixture("documents/\(name)")
