@@ -97,7 +97,40 @@ public struct ScalarText: Sendable {
     public let scalars: [Unicode.Scalar]
 
     public init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        scalars = Self.scalars(text)
+    }
+
+    /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one pass (the view's iterator is far slower).
+    public static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+                // A Swift string holds valid UTF-8: the lead byte gives the length.
+                var i = 0
+                var n = 0
+                while i < utf8.count {
+                    let b = UInt32(utf8[i])
+                    let v: UInt32
+                    if b < 0x80 {
+                        v = b
+                        i += 1
+                    } else if b < 0xE0 {
+                        v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                        i += 2
+                    } else if b < 0xF0 {
+                        v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                            | UInt32(utf8[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    n += 1
+                }
+                count = n
+            }
+        }
     }
 
     public init(scalars: [Unicode.Scalar]) {

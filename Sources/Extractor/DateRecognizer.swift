@@ -45,7 +45,7 @@ public struct DateRecognizer: Sendable {
     public init() {}
 
     public func dates(in text: String, context: DateContext) -> [DateMention] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarText.scalars(text)
         let parser = DateParser(scalars: scalars, tokens: DateLexer.tokens(of: scalars), context: context)
         return parser.run().map { parser.mention(for: $0) }
     }
@@ -53,6 +53,7 @@ public struct DateRecognizer: Sendable {
     /// Whether a sentence with these tokens can hold a date at all. Every rule starts from a number or from one of
     /// `triggerWords`, so a sentence with neither is skipped without lexing it again (most sentences of the news).
     public func mayHoldDate(_ tokens: [Token]) -> Bool {
+        let triggerFilter = Self.triggerFilter  // once, not a lazy global's check per word
         for token in tokens {
             var letterCount = 0
             var others = 0
@@ -64,7 +65,7 @@ public struct DateRecognizer: Sendable {
             if ascii {
                 if letterCount == 0 { continue }  // punctuation and symbols
                 if others == 0 {
-                    if Self.triggerFilter.mayContain(token.normalized), Self.triggerWords.contains(token.normalized) { return true }
+                    if triggerFilter.mayContain(token.normalized), Self.triggerWords.contains(token.normalized) { return true }
                     continue
                 }
             }
@@ -75,11 +76,11 @@ public struct DateRecognizer: Sendable {
                 if scalar.properties.isAlphabetic || scalar == "'" || scalar == "\u{2019}" {
                     letters.append(scalar == "\u{2019}" ? "'" : scalar)
                 } else {
-                    if Self.isTrigger(String(letters)) { return true }
+                    if !letters.isEmpty, Self.isTrigger(String(letters)) { return true }
                     letters.removeAll()
                 }
             }
-            if Self.isTrigger(String(letters)) { return true }
+            if !letters.isEmpty, Self.isTrigger(String(letters)) { return true }
         }
         return false
     }
@@ -87,7 +88,7 @@ public struct DateRecognizer: Sendable {
     /// `jum'at` is one word; a quote at either end is not part of one.
     private static func isTrigger(_ word: String) -> Bool {
         (triggerFilter.mayContain(word) && triggerWords.contains(word))
-            || (word.contains("'") && word.split(separator: "'").contains { triggerWords.contains(String($0)) })
+            || (word.utf8.contains(UInt8(ascii: "'")) && word.contains("'") && word.split(separator: "'").contains { triggerWords.contains(String($0)) })
     }
 
     /// The words a date can be read from without a number: month and weekday names and the rule words, less those
@@ -100,7 +101,7 @@ public struct DateRecognizer: Sendable {
     /// Explicit 4-digit years (1900–2100) that appear in date-like positions in `text`, for building DateContext.documentYears.
     /// Unique, in order of first appearance; regulation years (`Nomor 81 Tahun 2022`) are not included.
     public func explicitYears(in text: String) -> [Int] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarText.scalars(text)
         /// A fixed `today` keeps this independent of the clock; explicit years never depend on it.
         let context = DateContext(published: nil, today: CalendarDate(daysSinceEpoch: 0), documentYears: [])
         let parser = DateParser(scalars: scalars, tokens: DateLexer.tokens(of: scalars), context: context)

@@ -222,7 +222,8 @@ struct AnalyzedSentence {
 
     func isInsideQuote(_ index: Int) -> Bool {
         var open = startsInQuote
-        for (k, t) in tokens.enumerated() where k < index {
+        // Quotes are punctuation tokens: other tokens are passed over without comparing strings.
+        for (k, t) in tokens.enumerated() where k < index && t.kind == .punctuation {
             switch t.text {
             case "“": open = true
             case "”": open = false

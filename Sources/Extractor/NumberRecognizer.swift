@@ -121,7 +121,7 @@ public struct NumberRecognizer: Sendable {
     }
 
     func mentions(in text: String) -> (numbers: [NumberMention], money: [MoneyMention]) {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarText.scalars(text)
         var numbers: [NumberMention] = []
         var money: [MoneyMention] = []
         for e in NumberGrammar(scalars: scalars).expressions() {

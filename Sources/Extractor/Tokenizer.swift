@@ -38,7 +38,7 @@ public struct Tokenizer: Sendable {
 
     /// Sentences of `text`, with tokens; spans are scalar offsets into `text` plus `base`.
     public func sentences(_ text: String, base: Int = 0) -> [Sentence] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarText.scalars(text)
         let tokens = tokenize(scalars)
         var boundaries = ICUSegmenter.segments(scalars[...], kind: .sentence).map(\.range.upperBound)
         // ICU ends a sentence after `Dr.` or an initial before a capital; an abbreviation never ends one.
@@ -97,8 +97,7 @@ public struct Tokenizer: Sendable {
         }
         let merged = merge(raw, scalars)
         return merged.map { piece in
-            let text = ScalarText.string(scalars[piece.range])
-            let normalized = Self.lowercased(text)
+            let (text, normalized) = Self.textAndLowercase(scalars[piece.range])
             let stem = (piece.kind == .word) ? stem(normalized) : normalized
             return Token(text: text, span: piece.range, kind: piece.kind, normalized: normalized, stem: stem)
         }
@@ -266,6 +265,30 @@ public struct Tokenizer: Sendable {
         default:
             return first.properties.isAlphabetic ? .word : .symbol
         }
+    }
+
+    /// A token's text and `lowercased(text)`; ASCII text (nearly every token) in one pass, and one string when it
+    /// has no capitals.
+    static func textAndLowercase(_ scalars: ArraySlice<Unicode.Scalar>) -> (text: String, lowercase: String) {
+        var hasCapital = false
+        for scalar in scalars {
+            let v = scalar.value
+            if v >= 0x80 {
+                let text = ScalarText.string(scalars)
+                return (text, lowercased(text))
+            }
+            if v >= 0x41 && v <= 0x5A { hasCapital = true }
+        }
+        let text = ScalarText.string(scalars)
+        guard hasCapital else { return (text, text) }
+        let lowercase = String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (i, scalar) in scalars.enumerated() {
+                let v = UInt8(scalar.value)
+                buffer[i] = v >= 0x41 && v <= 0x5A ? v | 0x20 : v
+            }
+            return scalars.count
+        }
+        return (text, lowercase)
     }
 
     /// `text.lowercased()`, without Unicode's tables for ASCII text (nearly every token).

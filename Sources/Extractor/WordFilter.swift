@@ -23,9 +23,14 @@ struct WordFilter: Sendable {
 
     /// False only when `word` (non-empty) is in none of the filter's words' (length, first, last byte) classes.
     func mayContain(_ word: String) -> Bool {
-        let utf8 = word.utf8
-        guard let first = utf8.first, let last = utf8.last else { return false }
-        let row = Swift.min(utf8.count, Self.longest) * 4
+        // The bytes in place (a native string's, nearly always); `utf8.last` would walk the view.
+        if let answer = word.utf8.withContiguousStorageIfAvailable({ mayContain(bytes: $0) }) { return answer }
+        return Array(word.utf8).withUnsafeBufferPointer { mayContain(bytes: $0) }
+    }
+
+    private func mayContain(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        let row = Swift.min(bytes.count, Self.longest) * 4
         return firstBytes[row + Int(first >> 6)] & (1 << UInt64(first & 63)) != 0
             && lastBytes[row + Int(last >> 6)] & (1 << UInt64(last & 63)) != 0
     }

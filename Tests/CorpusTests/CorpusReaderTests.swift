@@ -222,6 +222,15 @@ struct FormatTests {
         }
     }
 
+    @Test("scalars and strings of scalars round-trip every UTF-8 length", arguments: [
+        "", "Dinsos DKI", "Rp1,6 triliun — “kutip” é ñ", "Jl. Sudirman №5 😀 dan 𝕏", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+    ])
+    func scalarRoundTrip(_ text: String) {
+        let scalars = ScalarText.scalars(text)
+        #expect(scalars == Array(text.unicodeScalars))
+        #expect(ScalarText.string(scalars[...]) == text)
+    }
+
     @Test("a text with CRLF line endings has the id of the same text with LF endings")
     func crlfKeepsTheID() {
         let lf = ContentHash.documentID("Judul\n\nParagraf satu.\nParagraf dua.\n")
