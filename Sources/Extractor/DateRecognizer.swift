@@ -53,7 +53,7 @@ public struct DateRecognizer: Sendable {
     /// Whether a sentence with these tokens can hold a date at all. Every rule starts from a number or from one of
     /// `triggerWords`, so a sentence with neither is skipped without lexing it again (most sentences of the news).
     public func mayHoldDate(_ tokens: [Token]) -> Bool {
-        let triggerFilter = Self.triggerFilter  // once, not a lazy global's check per word
+        let triggerWords = Self.triggerWords  // once, not a lazy global's check per word
         for token in tokens {
             var letterCount = 0
             var others = 0
@@ -65,7 +65,7 @@ public struct DateRecognizer: Sendable {
             if ascii {
                 if letterCount == 0 { continue }  // punctuation and symbols
                 if others == 0 {
-                    if triggerFilter.mayContain(token.normalized), Self.triggerWords.contains(token.normalized) { return true }
+                    if triggerWords.contains(token.normalized) { return true }
                     continue
                 }
             }
@@ -87,16 +87,15 @@ public struct DateRecognizer: Sendable {
 
     /// `jum'at` is one word; a quote at either end is not part of one.
     private static func isTrigger(_ word: String) -> Bool {
-        (triggerFilter.mayContain(word) && triggerWords.contains(word))
+        triggerWords.contains(word)
             || (word.utf8.contains(UInt8(ascii: "'")) && word.contains("'") && word.split(separator: "'").contains { triggerWords.contains(String($0)) })
     }
 
     /// The words a date can be read from without a number: month and weekday names and the rule words, less those
     /// that only lead to a number or a unit word (`nomor`, `dua`, `pada` …), which then trigger by themselves.
-    static let triggerWords: Set<String> = DateLexer.monthNames.union(DateLexer.weekdayNames)
+    static let triggerWords = WordSet(DateLexer.monthNames.union(DateLexer.weekdayNames)
         .union(DateParser.ruleWords.subtracting(DateParser.regulationWords).subtracting(DateParser.countWords.keys)
-            .subtracting(DateParser.yearPrepositions))
-    static let triggerFilter = WordFilter(triggerWords)
+            .subtracting(DateParser.yearPrepositions)))
 
     /// Explicit 4-digit years (1900–2100) that appear in date-like positions in `text`, for building DateContext.documentYears.
     /// Unique, in order of first appearance; regulation years (`Nomor 81 Tahun 2022`) are not included.

@@ -57,7 +57,7 @@ struct NumberGrammar {
             guard let s = lexeme.symbol else { return false }
             return NumberLexicon.currencySymbols[s] != nil || NumberLexicon.minusSigns.contains(s)
         case .word:
-            if NumberLexicon.starterFilter.mayContain(lexeme.key), NumberLexicon.starters.contains(lexeme.key) { return true }
+            if NumberLexicon.starters.contains(lexeme.key) { return true }
             if let s = symbol(i + 1), glued(i + 1), NumberLexicon.currencySymbols[s] != nil { return true }
             return false
         }

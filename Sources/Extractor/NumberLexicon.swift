@@ -162,7 +162,7 @@ enum NumberLexicon {
         "MHz", "GHz", "x", "X", "h", "jam", "menit", "detik", "hari", "bulan", "tahun", "orang", "unit", "persen",
     ]
     /// Every word that can begin an amount, so the grammar can pass over all other words at the cost of one lookup.
-    static let starters: Set<String> = {
+    static let starters = WordSet({
         var words = Set(units.keys).union(tens.keys).union(fractions.keys).union(unitScales.keys)
         words.formUnion(vague)
         words.formUnion(negativeWords)
@@ -173,8 +173,7 @@ enum NumberLexicon {
         words.insert(oneHundred)
         words.insert(zeroWhenAlone)
         return words
-    }()
-    static let starterFilter = WordFilter(starters)
+    }())
     static let ordinalFilter = WordFilter(ordinalWords.keys)
 
     /// Words shortly before `2-1` that make it a score, not a range.

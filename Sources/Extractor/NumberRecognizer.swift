@@ -112,12 +112,12 @@ public struct NumberRecognizer: Sendable {
     /// A lowercase word (letters and inner hyphens) that can start a number expression (NumberGrammar.mayStartAmount,
     /// NumberGrammar.ordinal).
     static func mayBeNumberWord(_ word: String) -> Bool {
-        if NumberLexicon.starterFilter.mayContain(word) && NumberLexicon.starters.contains(word)
+        if NumberLexicon.starters.contains(word)
             || NumberLexicon.ordinalFilter.mayContain(word) && NumberLexicon.ordinalWords[word] != nil { return true }
         guard word.hasPrefix(NumberLexicon.ordinalPrefix) else { return false }
         if word.hasPrefix(NumberLexicon.ordinalPrefix + "-") { return true }
         let rest = String(word.dropFirst(2))
-        return word.count > 4 && word.count <= 11 && NumberLexicon.starterFilter.mayContain(rest) && NumberLexicon.starters.contains(rest)
+        return word.count > 4 && word.count <= 11 && NumberLexicon.starters.contains(rest)
     }
 
     func mentions(in text: String) -> (numbers: [NumberMention], money: [MoneyMention]) {

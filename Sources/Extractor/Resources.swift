@@ -45,7 +45,7 @@ public struct ExtractionResources: Sendable {
 /// The rule vocabularies of `words.tsv`, by role.
 public struct RuleWords: Sendable {
     public var speechVerbs: Set<String>
-    public var actions: Set<String>
+    public var actions: WordSet
     public var passiveAgents: Set<String>
     public var actingPrefixes: Set<String>
     public var honorifics: Set<String>
@@ -63,7 +63,7 @@ public struct RuleWords: Sendable {
     init(_ words: [String: Set<String>]) {
         func role(_ r: String) -> Set<String> { Set((words[r] ?? []).map { $0.lowercased() }) }
         speechVerbs = role("speech_verb")
-        actions = role("action")
+        actions = WordSet(role("action"))
         passiveAgents = role("passive_agent")
         actingPrefixes = role("acting_prefix")
         honorifics = role("honorific")

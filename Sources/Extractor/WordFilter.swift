@@ -35,3 +35,18 @@ struct WordFilter: Sendable {
             && lastBytes[row + Int(last >> 6)] & (1 << UInt64(last & 63)) != 0
     }
 }
+
+/// A set of words behind a `WordFilter`: most words asked about are answered without hashing them.
+public struct WordSet: Sendable {
+    public let words: Set<String>
+    private let filter: WordFilter
+
+    public init(_ words: Set<String>) {
+        self.words = words
+        filter = WordFilter(words)
+    }
+
+    public func contains(_ word: String) -> Bool {
+        word.isEmpty ? words.contains(word) : filter.mayContain(word) && words.contains(word)
+    }
+}
