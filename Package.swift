@@ -29,7 +29,11 @@ let package = Package(
         .target(name: "Extractor", dependencies: ["Corpus", "CICUShim"], swiftSettings: strict),
         .target(
             name: "KnowledgeBase",
-            dependencies: ["Corpus", "Extractor", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Corpus", "Extractor", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the writer's statements (see WriterStatement).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -3,13 +3,65 @@ import Extractor
 import Foundation
 import GRDB
 
-/// Writes one document's facts inside the caller's transaction.
-struct DocumentWriter {
+/// Writes documents' facts inside the caller's transaction, one group of documents per writer.
+final class DocumentWriter {
     let db: Database
     let gazetteer: Gazetteer
+    private let statements: Statements
+
+    init(db: Database, gazetteer: Gazetteer) throws {
+        self.db = db
+        self.gazetteer = gazetteer
+        statements = try Statements(db)
+    }
 
     /// A sentence's row and what the full-text index holds for it.
     typealias SearchRow = (documentID: String, rowID: Int64, stems: String)
+
+    /// The statements run for every document, looked up once per group (see `WriterStatement`).
+    struct Statements {
+        let documentExists, documentsFromSource, deleteDocument, insertDocument, insertSentence: WriterStatement
+        let entityExists, insertGazetteerEntity, insertEntity, insertAlias: WriterStatement
+        let insertMention, insertOfficial, insertFigure, insertMoney, insertDate, insertEvent, insertEventRole: WriterStatement
+        let storedCount, insertNearDuplicate, insertSearch: WriterStatement
+
+        init(_ db: Database) throws {
+            documentExists = try WriterStatement(db, "SELECT 1 FROM document WHERE id = ?")
+            documentsFromSource = try WriterStatement(db, "SELECT id FROM document WHERE source = ?")
+            deleteDocument = try WriterStatement(db, "DELETE FROM document WHERE id = ?")
+            insertDocument = try WriterStatement(db, """
+                INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction, signature)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertSentence = try WriterStatement(db, "INSERT INTO sentence (documentId, ordinal, start, end, text) VALUES (?, ?, ?, ?, ?)")
+            entityExists = try WriterStatement(db, "SELECT 1 FROM entity WHERE id = ?")
+            insertGazetteerEntity = try WriterStatement(db, "INSERT INTO entity (id, kind, name, type, code, parentId, fromGazetteer) VALUES (?, ?, ?, ?, ?, ?, 1)")
+            insertEntity = try WriterStatement(db, "INSERT INTO entity (id, kind, name, fromGazetteer) VALUES (?, ?, ?, 0)")
+            insertAlias = try WriterStatement(db, "INSERT OR IGNORE INTO alias (entityId, alias, normalized, caseSensitive) VALUES (?, ?, ?, ?)")
+            insertMention = try WriterStatement(db, "INSERT INTO mention (documentId, entityId, start, end, surface) VALUES (?, ?, ?, ?, ?)")
+            insertOfficial = try WriterStatement(db, """
+                INSERT INTO officialMention (documentId, personId, title, titleKey, orgId, date, surface, start, end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertFigure = try WriterStatement(db, """
+                INSERT INTO figure (documentId, value, max, unit, qualifier, about, aboutId, date, surface, sentence, sentenceStart, sentenceEnd, start, end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertMoney = try WriterStatement(db, """
+                INSERT INTO money (documentId, value, max, currency, qualifier, per, about, surface, start, end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertDate = try WriterStatement(db, "INSERT INTO dateMention (documentId, normalized, granularity, warning, surface, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            insertEvent = try WriterStatement(db, """
+                INSERT INTO event (documentId, actor, action, program, date, datePrecision, dateStart, dateEnd, location, participants, sentence, start, end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertEventRole = try WriterStatement(db, "INSERT OR IGNORE INTO eventRole (eventId, role, entityId) VALUES (?, ?, ?)")
+            storedCount = try WriterStatement(db, "SELECT count(*) FROM document WHERE id IN (?, ?)")
+            insertNearDuplicate = try WriterStatement(db, "INSERT OR REPLACE INTO nearDuplicate (documentId, otherId, similarity) VALUES (?, ?, ?)")
+            insertSearch = try WriterStatement(db, "INSERT INTO sentenceSearch (rowid, stems) VALUES (?, ?)")
+        }
+    }
 
     /// Stores the document and returns its sentences' full-text rows, which the caller adds to the index: an index
     /// written before a savepoint flushes its pending terms at every later one.
@@ -17,26 +69,22 @@ struct DocumentWriter {
     func store(_ storable: KnowledgeBase.Storable) throws -> (KnowledgeBase.StoreOutcome, [SearchRow], replaced: [String]) {
         let facts = storable.facts
         let doc = facts.document
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM document WHERE id = ?"), arguments: [doc.id]) == true {
-            return (.skipped, [], [])
-        }
+        let sql = statements
+        if try sql.documentExists.exists(doc.id) { return (.skipped, [], []) }
         // A changed document from the same source replaces the old one (its rows go with it by cascade).
-        let replaced = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM document WHERE source = ?"), arguments: [doc.source])
-        for old in replaced { try execute(sql: "DELETE FROM document WHERE id = ?", arguments: [old]) }
+        let replaced = try sql.documentsFromSource.strings(doc.source)
+        for old in replaced { try sql.deleteDocument.execute(old) }
 
         let e = facts.extraction
         let eventDate = e.events.first?.date ?? doc.published?.iso
-        try execute(sql: """
-            INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet, doc.reporter, doc.editor,
-                             doc.format.rawValue, doc.text, eventDate, storable.extractionJSON, Data(storable.signature.bytes)])
+        try sql.insertDocument.execute(doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet,
+                                       doc.reporter, doc.editor, doc.format.rawValue, doc.text, eventDate, storable.extractionJSON,
+                                       Data(storable.signature.bytes))
 
         var searchRows: [SearchRow] = []
         for (ordinal, s) in facts.sentences.enumerated() {
-            try execute(sql: "INSERT INTO sentence (documentId, ordinal, start, end, text) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [doc.id, ordinal, s.span.lowerBound, s.span.upperBound, s.text])
-            searchRows.append((doc.id, db.lastInsertedRowID, storable.searchStems[ordinal]))
+            let rowID = try sql.insertSentence.insert(doc.id, ordinal, s.span.lowerBound, s.span.upperBound, s.text)
+            searchRows.append((doc.id, rowID, storable.searchStems[ordinal]))
         }
 
         for a in facts.acronyms {
@@ -47,8 +95,7 @@ struct DocumentWriter {
         for m in facts.mentions {
             try ensureEntity(m.id, kind: m.kind, name: m.name)
             if m.kind == "person" { try addAlias(m.id, m.name, caseSensitive: false) }
-            try execute(sql: "INSERT INTO mention (documentId, entityId, start, end, surface) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [doc.id, m.id, m.span[0], m.span[1], m.surface])
+            try sql.insertMention.execute(doc.id, m.id, m.span[0], m.span[1], m.surface)
         }
         let documentDate = eventDate
         for o in e.officials {
@@ -58,40 +105,26 @@ struct DocumentWriter {
             if let position = o.positionID, let entry = gazetteer.entry(position) { try ensureEntity(position, kind: "position", name: entry.name) }
             let key = Self.titleKey(positionID: o.positionID, title: o.title, orgID: o.orgID)
             // An official is evidenced on the publication date (else the date of the reported activity).
-            try execute(sql: """
-                INSERT INTO officialMention (documentId, personId, title, titleKey, orgId, date, surface, start, end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [doc.id, person, o.title, key, o.orgID, doc.published?.iso ?? documentDate, o.surface, o.span[0], o.span[1]])
+            try sql.insertOfficial.execute(doc.id, person, o.title, key, o.orgID, doc.published?.iso ?? documentDate, o.surface, o.span[0], o.span[1])
         }
         for f in e.figures {
             let aboutID = f.about.flatMap { about in facts.mentions.first { $0.name == about }?.id }
             let sentence = facts.sentences.first { $0.span.lowerBound <= f.span[0] && $0.span.upperBound >= f.span[1] }
-            try execute(sql: """
-                INSERT INTO figure (documentId, value, max, unit, qualifier, about, aboutId, date, surface, sentence, sentenceStart, sentenceEnd, start, end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [doc.id, f.value, f.max, f.unit, f.qualifier, f.about, aboutID,
-                                 Self.eventDate(containing: f.span, in: e) ?? documentDate, f.surface, sentence?.text ?? f.surface,
-                                 sentence?.span.lowerBound ?? f.span[0], sentence?.span.upperBound ?? f.span[1], f.span[0], f.span[1]])
+            try sql.insertFigure.execute(doc.id, f.value, f.max, f.unit, f.qualifier, f.about, aboutID,
+                                         Self.eventDate(containing: f.span, in: e) ?? documentDate, f.surface, sentence?.text ?? f.surface,
+                                         sentence?.span.lowerBound ?? f.span[0], sentence?.span.upperBound ?? f.span[1], f.span[0], f.span[1])
         }
         for m in e.money {
-            try execute(sql: """
-                INSERT INTO money (documentId, value, max, currency, qualifier, per, about, surface, start, end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [doc.id, m.value, m.max, m.currency, m.qualifier, m.per, m.about, m.surface, m.span[0], m.span[1]])
+            try sql.insertMoney.execute(doc.id, m.value, m.max, m.currency, m.qualifier, m.per, m.about, m.surface, m.span[0], m.span[1])
         }
         for d in e.dates {
-            try execute(sql: "INSERT INTO dateMention (documentId, normalized, granularity, warning, surface, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [doc.id, d.normalized, d.granularity, d.warning, d.surface, d.span[0], d.span[1]])
+            try sql.insertDate.execute(doc.id, d.normalized, d.granularity, d.warning, d.surface, d.span[0], d.span[1])
         }
         for ev in e.events {
             let (start, end) = Self.bounds(of: ev.date)
             let participants = String(decoding: try Self.encoder.encode(ev.participants), as: UTF8.self)
-            try execute(sql: """
-                INSERT INTO event (documentId, actor, action, program, date, datePrecision, dateStart, dateEnd, location, participants, sentence, start, end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [doc.id, ev.actor, ev.action, ev.program, ev.date, ev.datePrecision, start, end, ev.location,
-                                 participants, ev.sentence, ev.span[0], ev.span[1]])
-            let eventID = db.lastInsertedRowID
+            let eventID = try sql.insertEvent.insert(doc.id, ev.actor, ev.action, ev.program, ev.date, ev.datePrecision, start, end, ev.location,
+                                                     participants, ev.sentence, ev.span[0], ev.span[1])
             var roles: [(String, String)] = (ev.programIDs ?? []).map { ("program", $0) }
             let inside = facts.mentions.filter { $0.span[0] >= ev.span[0] && $0.span[1] <= ev.span[1] }
             for m in inside where m.kind == "place" { roles.append(("place", m.id)) }
@@ -99,35 +132,28 @@ struct DocumentWriter {
                 roles.append((m.name == ev.actor ? "actor" : "mentioned", m.id))
             }
             for (role, id) in roles {
-                try execute(sql: "INSERT OR IGNORE INTO eventRole (eventId, role, entityId) VALUES (?, ?, ?)", arguments: [eventID, role, id])
+                try sql.insertEventRole.execute(eventID, role, id)
             }
         }
         return (replaced.isEmpty ? .new : .updated, searchRows, replaced)
     }
 
-    /// Runs one statement, prepared once per connection: the same few statements run for every row of every document.
-    func execute(sql: String, arguments: StatementArguments) throws {
-        try db.cachedStatement(sql: sql).execute(arguments: arguments)
-    }
-
     /// Creates an entity on first sight, with the gazetteer's name, type, code and aliases when it knows it.
     func ensureEntity(_ id: String, kind: String, name: String) throws {
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM entity WHERE id = ?"), arguments: [id]) == true { return }
+        if try statements.entityExists.exists(id) { return }
         if let entry = gazetteer.entry(id) {
-            try execute(sql: "INSERT INTO entity (id, kind, name, type, code, parentId, fromGazetteer) VALUES (?, ?, ?, ?, ?, ?, 1)",
-                           arguments: [id, entry.kind.rawValue, entry.name, entry.type, entry.code, entry.parent])
+            try statements.insertGazetteerEntity.execute(id, entry.kind.rawValue, entry.name, entry.type, entry.code, entry.parent)
             try addAlias(id, entry.name, caseSensitive: false)
             for a in entry.aliases { try addAlias(id, a, caseSensitive: false) }
             for a in entry.acronyms { try addAlias(id, a, caseSensitive: true) }
         } else {
-            try execute(sql: "INSERT INTO entity (id, kind, name, fromGazetteer) VALUES (?, ?, ?, 0)", arguments: [id, kind, name])
+            try statements.insertEntity.execute(id, kind, name)
             try addAlias(id, name, caseSensitive: false)
         }
     }
 
     func addAlias(_ id: String, _ alias: String, caseSensitive: Bool) throws {
-        try execute(sql: "INSERT OR IGNORE INTO alias (entityId, alias, normalized, caseSensitive) VALUES (?, ?, ?, ?)",
-                       arguments: [id, alias, Self.normalize(alias), caseSensitive])
+        try statements.insertAlias.execute(id, alias, Self.normalize(alias), caseSensitive)
     }
 
     static func normalize(_ s: String) -> String {
@@ -150,10 +176,9 @@ struct DocumentWriter {
     /// replaced) is left out.
     func link(_ id: String, _ others: [(id: String, similarity: Double)]) throws {
         for other in others {
-            guard try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM document WHERE id IN (?, ?)"), arguments: [id, other.id]) == 2 else { continue }
+            guard try statements.storedCount.integer(id, other.id) == 2 else { continue }
             for (a, b) in [(id, other.id), (other.id, id)] {
-                try execute(sql: "INSERT OR REPLACE INTO nearDuplicate (documentId, otherId, similarity) VALUES (?, ?, ?)",
-                            arguments: [a, b, other.similarity])
+                try statements.insertNearDuplicate.execute(a, b, other.similarity)
             }
         }
     }
@@ -166,7 +191,7 @@ struct DocumentWriter {
 
     func index(_ rows: [SearchRow]) throws {
         for row in rows {
-            try execute(sql: "INSERT INTO sentenceSearch (rowid, stems) VALUES (?, ?)", arguments: [row.rowID, row.stems])
+            try statements.insertSearch.execute(row.rowID, row.stems)
         }
     }
 

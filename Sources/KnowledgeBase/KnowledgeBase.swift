@@ -95,7 +95,7 @@ public final class KnowledgeBase: Sendable {
     @discardableResult
     public func store(_ documents: [Storable], gazetteer: Gazetteer) throws(KnowledgeBaseError) -> [StoreOutcome] {
         let (outcomes, failure) = try write { db in
-            let writer = DocumentWriter(db: db, gazetteer: gazetteer)
+            let writer = try DocumentWriter(db: db, gazetteer: gazetteer)
             var outcomes: [StoreOutcome] = []
             var searchRows: [DocumentWriter.SearchRow] = []
             // A document that cannot be stored is rolled back alone; those before it are kept, and the error is reported.
