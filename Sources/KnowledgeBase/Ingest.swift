@@ -139,9 +139,14 @@ public struct Ingestion: Sendable {
         }
         } catch {
             try? kb.rebuildDerived()
+            try? kb.checkpoint()
             throw error
         }
-        if stored > 0 { try kb.rebuildDerived() }
+        if stored > 0 {
+            try kb.rebuildDerived()
+            // The writer checkpoints seldom (see KnowledgeBase.configureWriter): leave the database file whole.
+            try kb.checkpoint()
+        }
         summary.entities = try kb.stats().entities
         summary.seconds = Date().timeIntervalSince(started)
         return summary
