@@ -8,11 +8,33 @@ final class DocumentWriter {
     let db: Database
     let gazetteer: Gazetteer
     private let statements: Statements
+    /// Entities and aliases known to be stored, so that another mention of them in the group costs no query: those
+    /// the released savepoints of this transaction stored or found. (Entities and aliases are never deleted by an
+    /// ingest, but a writer lives for one transaction only: no knowledge outlives it, whatever others write later.)
+    private var known = KnownRows()
+    /// Those learnt in the document's savepoint, known once it is released and forgotten if it is rolled back.
+    private var learnt = KnownRows()
 
     init(db: Database, gazetteer: Gazetteer) throws {
         self.db = db
         self.gazetteer = gazetteer
         statements = try Statements(db)
+    }
+
+    /// Runs `body` in a savepoint, so that a document is stored whole or not at all.
+    func inSavepoint(_ body: () throws -> Void) throws {
+        do {
+            try db.inSavepoint {
+                try body()
+                return .commit
+            }
+        } catch {
+            learnt = KnownRows()
+            throw error
+        }
+        known.entities.formUnion(learnt.entities)
+        known.aliases.formUnion(learnt.aliases)
+        learnt = KnownRows()
     }
 
     /// A sentence's row and what the full-text index holds for it.
@@ -140,6 +162,9 @@ final class DocumentWriter {
 
     /// Creates an entity on first sight, with the gazetteer's name, type, code and aliases when it knows it.
     func ensureEntity(_ id: String, kind: String, name: String) throws {
+        let key = ExactText(id)
+        if known.entities.contains(key) || learnt.entities.contains(key) { return }
+        learnt.entities.insert(key)
         if try statements.entityExists.exists(id) { return }
         if let entry = gazetteer.entry(id) {
             try statements.insertGazetteerEntity.execute(id, entry.kind.rawValue, entry.name, entry.type, entry.code, entry.parent)
@@ -152,7 +177,11 @@ final class DocumentWriter {
         }
     }
 
+    /// Adds an alias unless the entity has it already (the first one stored stays, with its case sensitivity).
     func addAlias(_ id: String, _ alias: String, caseSensitive: Bool) throws {
+        let key = KnownRows.Alias(entity: ExactText(id), alias: ExactText(alias))
+        if known.aliases.contains(key) || learnt.aliases.contains(key) { return }
+        learnt.aliases.insert(key)
         try statements.insertAlias.execute(id, alias, Self.normalize(alias), caseSensitive)
     }
 
@@ -221,5 +250,31 @@ final class DocumentWriter {
         case 3: return (s, s)
         default: return (nil, nil)
         }
+    }
+}
+
+/// Entity ids, and aliases of entities, known to be stored.
+struct KnownRows {
+    struct Alias: Hashable {
+        var entity: ExactText
+        var alias: ExactText
+    }
+
+    var entities: Set<ExactText> = []
+    var aliases: Set<Alias> = []
+}
+
+/// Text that is the same when its UTF-8 bytes are, as SQLite compares the keys of `entity` and `alias` (a Swift string
+/// also equals a canonically equivalent one: `é` as one scalar or as `e` and an accent).
+struct ExactText: Hashable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    static func == (a: ExactText, b: ExactText) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        let hashed: Void? = string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { for byte in string.utf8 { hasher.combine(byte) } }
     }
 }

@@ -135,14 +135,13 @@ public final class KnowledgeBase: Sendable {
             var failure: String?
             for document in documents {
                 do {
-                    try db.inSavepoint {
+                    try writer.inSavepoint {
                         let (outcome, rows, replaced) = try writer.store(document)
                         try writer.link(document.facts.document.id, document.nearDuplicates)
                         outcomes.append(outcome)
                         // A version stored earlier in this group and replaced now leaves no rows to index.
                         if !replaced.isEmpty { searchRows.removeAll { replaced.contains($0.documentID) } }
                         searchRows += rows
-                        return .commit
                     }
                 } catch {
                     failure = "\(document.facts.document.source): \(error)"

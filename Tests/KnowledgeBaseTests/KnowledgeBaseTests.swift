@@ -114,6 +114,49 @@ struct IngestTests {
         #expect(try engine.answer(try engine.understand("pelatihan pendamping"), limit: 5).count == 1)
     }
 
+    @Test("what a rolled-back document stored, entities and aliases included, is stored again by the next one")
+    func rolledBackDocument() throws {
+        let extractor = DocumentExtractor(resources: Fixtures.resources)
+        func storable(_ text: String) throws -> KnowledgeBase.Storable {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).txt").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let document = try #require(try Fixtures.reader().read(path: path).documents.first)
+            return try KnowledgeBase.Storable(facts: extractor.extract(document))
+        }
+        let failed = try storable("Dinas Sosial DKI Jakarta menyalurkan bantuan logistik kepada warga Jakarta Utara.")
+        let stored = try storable("Dinas Sosial DKI Jakarta menggelar pelatihan bagi pendamping di Jakarta Utara.")
+        #expect(!stored.facts.mentions.isEmpty)
+        struct Failure: Error {}
+        let kb = try KnowledgeBase()
+        let rolledBack = try kb.write { db in
+            let writer = try DocumentWriter(db: db, gazetteer: Fixtures.resources.gazetteer)
+            var rolledBack = false
+            do {
+                try writer.inSavepoint {
+                    _ = try writer.store(failed)
+                    throw Failure()
+                }
+            } catch is Failure {
+                rolledBack = true
+            }
+            try writer.inSavepoint { _ = try writer.store(stored) }
+            return rolledBack
+        }
+        #expect(rolledBack)
+        let alone = try KnowledgeBase()
+        try alone.store([stored], gazetteer: Fixtures.resources.gazetteer)
+        #expect(try kb.fingerprint() == alone.fingerprint())
+        #expect(try kb.stats().entities == Set(stored.facts.mentions.map(\.id)).count)
+    }
+
+    @Test("the writer tells entity ids and aliases apart byte for byte, as SQLite's keys do")
+    func exactText() {
+        let composed = "Dinas Sosial Jak\u{E9}", decomposed = "Dinas Sosial Jake\u{301}"
+        #expect(composed == decomposed)
+        #expect(ExactText(composed) != ExactText(decomposed))
+        #expect(Set([ExactText(composed), ExactText(decomposed), ExactText(composed)]).count == 2)
+    }
+
     @Test("a second ingest of the same files leaves the knowledge base exactly as it was")
     func idempotent() async throws {
         let kb = try KnowledgeBase()
