@@ -8,6 +8,7 @@ final class DocumentWriter {
     let db: Database
     let gazetteer: Gazetteer
     private let statements: Statements
+    private let savepoint: (begin: Statement, release: Statement, rollback: Statement)
     /// Entities and aliases known to be stored, so that another mention of them in the group costs no query: those
     /// the released savepoints of this transaction stored or found. (Entities and aliases are never deleted by an
     /// ingest, but a writer lives for one transaction only: no knowledge outlives it, whatever others write later.)
@@ -19,17 +20,27 @@ final class DocumentWriter {
         self.db = db
         self.gazetteer = gazetteer
         statements = try Statements(db)
+        savepoint = (try db.cachedStatement(sql: "SAVEPOINT document"), try db.cachedStatement(sql: "RELEASE SAVEPOINT document"),
+                     try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT document"))
     }
 
     /// Runs `body` in a savepoint, so that a document is stored whole or not at all.
+    ///
+    /// As `Database.inSavepoint` inside a transaction, with the savepoint's statements prepared once per connection
+    /// (`inSavepoint` parses them for every document). They go through GRDB, which keeps track of savepoints.
     func inSavepoint(_ body: () throws -> Void) throws {
+        precondition(db.isInsideTransaction, "a document's savepoint is nested in the group's transaction")
+        try savepoint.begin.execute()
         do {
-            try db.inSavepoint {
-                try body()
-                return .commit
-            }
+            try body()
+            try savepoint.release.execute()
         } catch {
             learnt = KnownRows()
+            // Rolled back and released (a rollback alone leaves the savepoint open); the first error is the one reported.
+            do {
+                try savepoint.rollback.execute()
+                try savepoint.release.execute()
+            } catch {}
             throw error
         }
         known.entities.formUnion(learnt.entities)
