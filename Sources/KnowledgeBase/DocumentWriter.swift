@@ -155,7 +155,7 @@ final class DocumentWriter {
         }
         for ev in e.events {
             let (start, end) = Self.bounds(of: ev.date)
-            let participants = String(decoding: try Self.encoder.encode(ev.participants), as: UTF8.self)
+            let participants = try Self.encoder.encode(ev.participants)
             let eventID = try sql.insertEvent.insert(doc.id, ev.actor, ev.action, ev.program, ev.date, ev.datePrecision, start, end, ev.location,
                                                      participants, ev.sentence, ev.span[0], ev.span[1])
             var roles: [(String, String)] = (ev.programIDs ?? []).map { ("program", $0) }
@@ -235,11 +235,8 @@ final class DocumentWriter {
         }
     }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    /// JSON as `kb extract` writes it on one line (sorted keys, slashes unescaped).
+    static let encoder = SortedJSONEncoder()
 
     static func eventDate(containing span: [Int], in e: Extraction) -> String? {
         e.events.first { $0.span[0] <= span[0] && $0.span[1] >= span[1] }?.date

@@ -110,7 +110,7 @@ public final class KnowledgeBase: Sendable {
             self.facts = facts
             self.nearDuplicates = nearDuplicates
             do {
-                extractionJSON = String(decoding: try DocumentWriter.encoder.encode(facts.extraction), as: UTF8.self)
+                extractionJSON = try DocumentWriter.encoder.encode(facts.extraction)
             } catch {
                 throw .storage(reason: "\(facts.document.source): cannot encode the extraction: \(error)")
             }

@@ -1,0 +1,338 @@
+/// Writes any `Encodable` as one line of JSON, byte for byte as Foundation's `JSONEncoder` with
+/// `[.sortedKeys, .withoutEscapingSlashes]` does, several times faster: the ingest encodes every document's
+/// extraction, and Foundation's encoder (which looks for dates, data and URLs in every value through dynamic
+/// casts) was most of the cost of preparing a document for the writer.
+///
+/// What it writes: object keys in UTF-8 byte order; strings with `"`, `\` and control characters escaped (`\b`,
+/// `\t`, `\n`, `\f`, `\r`, else `\u00XX` in lowercase hex), everything else as is; numbers as Swift prints them,
+/// without a trailing `.0`. Infinite and NaN values are an error, as in Foundation. It is meant for the value
+/// types of the extraction and the knowledge base; `Date`, `Data` and `URL` are written as their own
+/// `encode(to:)` writes them, not as Foundation's encoder's strategies would.
+struct SortedJSONEncoder {
+    func encode<T: Encodable>(_ value: T) throws -> String {
+        let root = try JSONTree.value(of: value, at: CodingPath([]))
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        root.write(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A value being encoded; objects and arrays are classes so that nested containers can keep filling them.
+private enum JSONTree {
+    case null
+    case bool(Bool)
+    case string(String)
+    case number(String)
+    case object(ObjectNode)
+    case array(ArrayNode)
+    /// What a super encoder was given (an empty object when nothing).
+    case deferred(TreeEncoder)
+
+    static func value<T: Encodable>(of value: T, at path: CodingPath) throws -> JSONTree {
+        // The common leaves skip an encoder of their own (a type comparison is cheaper than a dynamic cast).
+        if T.self == String.self { return .string(value as! String) }
+        if T.self == String?.self { return (value as! String?).map(JSONTree.string) ?? .null }
+        if T.self == Int.self { return .number(String(value as! Int)) }
+        if T.self == Double.self { return try number(value as! Double, at: path) }
+        if T.self == Double?.self { return try (value as! Double?).map { try number($0, at: path) } ?? .null }
+        let encoder = TreeEncoder(codingPath: path.keys)
+        try value.encode(to: encoder)
+        guard let result = encoder.result else {
+            throw EncodingError.invalidValue(value, .init(codingPath: path.keys, debugDescription: "\(T.self) did not encode any value."))
+        }
+        return result.tree
+    }
+
+    static func number(_ d: Double, at path: CodingPath) throws -> JSONTree {
+        guard d.isFinite else {
+            throw EncodingError.invalidValue(d, .init(codingPath: path.keys, debugDescription: "Unable to encode \(d) directly in JSON."))
+        }
+        var text = d.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return .number(text)
+    }
+
+    static func number(_ f: Float, at path: CodingPath) throws -> JSONTree {
+        guard f.isFinite else {
+            throw EncodingError.invalidValue(f, .init(codingPath: path.keys, debugDescription: "Unable to encode \(f) directly in JSON."))
+        }
+        var text = f.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return .number(text)
+    }
+
+    func write(to out: inout [UInt8]) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
+        case .string(let s): Self.write(string: s, to: &out)
+        case .deferred(let encoder): (encoder.result?.tree ?? .object(ObjectNode())).write(to: &out)
+        case .array(let node):
+            out.append(UInt8(ascii: "["))
+            for (k, element) in node.elements.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                element.write(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let node):
+            out.append(UInt8(ascii: "{"))
+            // Keys in byte order, as Foundation sorts them; a key written twice keeps its last value, as there.
+            // (An insertion sort: objects are small, and it is stable, which keeps the last of equal keys last.)
+            // The tree is written once: its members are taken, so the sort does not copy them.
+            var members = node.members
+            node.members = []
+            for i in members.indices.dropFirst() {
+                var j = i
+                while j > 0, members[j].key.utf8.lexicographicallyPrecedes(members[j - 1].key.utf8) {
+                    members.swapAt(j, j - 1)
+                    j -= 1
+                }
+            }
+            var first = true
+            for (k, member) in members.enumerated() where k + 1 == members.count || members[k + 1].key != member.key {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                Self.write(string: member.key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                member.value.write(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func write(string: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: their bytes go in at once.
+        guard string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out.append(contentsOf: string.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Where a value is, built into a coding path only when an error or a nested encoder needs one.
+private struct CodingPath {
+    let parent: [any CodingKey]
+    let key: (any CodingKey)?
+
+    init(_ parent: [any CodingKey], _ key: (any CodingKey)? = nil) {
+        self.parent = parent
+        self.key = key
+    }
+
+    var keys: [any CodingKey] { key.map { parent + [$0] } ?? parent }
+}
+
+// Room reserved up front: the extraction's objects have up to eleven keys, its arrays are mostly spans of two.
+private final class ObjectNode {
+    var members: [(key: String, value: JSONTree)]
+
+    init() {
+        members = []
+        members.reserveCapacity(12)
+    }
+}
+
+private final class ArrayNode {
+    var elements: [JSONTree]
+
+    init() {
+        elements = []
+        elements.reserveCapacity(4)
+    }
+}
+
+/// Where an encoder's value goes: set once by a single-value container, or an object or array that containers fill.
+private final class TreeEncoder: Encoder {
+    enum Result {
+        case value(JSONTree)
+        case object(ObjectNode)
+        case array(ArrayNode)
+
+        var tree: JSONTree {
+            switch self {
+            case .value(let v): v
+            case .object(let o): .object(o)
+            case .array(let a): .array(a)
+            }
+        }
+    }
+
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    var result: Result?
+
+    init(codingPath: [any CodingKey]) {
+        self.codingPath = codingPath
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let node: ObjectNode
+        if case .object(let existing) = result {
+            node = existing
+        } else {
+            node = ObjectNode()
+            result = .object(node)
+        }
+        return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        let node: ArrayNode
+        if case .array(let existing) = result {
+            node = existing
+        } else {
+            node = ArrayNode()
+            result = .array(node)
+        }
+        return UnkeyedContainer(node: node, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueContainer(encoder: self) }
+}
+
+/// A coding key for array positions in coding paths (errors name them).
+private struct IndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+    init(_ index: Int) { intValue = index }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let node: ObjectNode
+    let codingPath: [any CodingKey]
+
+    private func put(_ value: JSONTree, _ key: Key) { node.members.append((key.stringValue, value)) }
+
+    mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { put(.string(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { put(try JSONTree.number(value, at: CodingPath(codingPath, key)), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { put(try JSONTree.number(value, at: CodingPath(codingPath, key)), key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        put(try JSONTree.value(of: value, at: CodingPath(codingPath, key)), key)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let nested = ObjectNode()
+        put(.object(nested), key)
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: nested, codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let nested = ArrayNode()
+        put(.array(nested), key)
+        return UnkeyedContainer(node: nested, codingPath: codingPath + [key])
+    }
+
+    mutating func superEncoder() -> any Encoder { superEncoder(key: "super") }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(key: key.stringValue) }
+
+    private func superEncoder(key: String) -> any Encoder {
+        let encoder = TreeEncoder(codingPath: codingPath)
+        node.members.append((key, .deferred(encoder)))
+        return encoder
+    }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let node: ArrayNode
+    let codingPath: [any CodingKey]
+    var count: Int { node.elements.count }
+
+    private func put(_ value: JSONTree) { node.elements.append(value) }
+    private var path: CodingPath { CodingPath(codingPath, IndexKey(count)) }
+
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(try JSONTree.number(value, at: path)) }
+    mutating func encode(_ value: Float) throws { put(try JSONTree.number(value, at: path)) }
+    mutating func encode(_ value: Int) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int8) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int16) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int32) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int64) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt8) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt16) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt32) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt64) throws { put(.number(String(value))) }
+    mutating func encode<T: Encodable>(_ value: T) throws { put(try JSONTree.value(of: value, at: path)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let nested = ObjectNode()
+        let at = path.keys
+        put(.object(nested))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: nested, codingPath: at))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let nested = ArrayNode()
+        let at = path.keys
+        put(.array(nested))
+        return UnkeyedContainer(node: nested, codingPath: at)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        let encoder = TreeEncoder(codingPath: path.keys)
+        put(.deferred(encoder))
+        return encoder
+    }
+}
+
+private struct SingleValueContainer: SingleValueEncodingContainer {
+    let encoder: TreeEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+
+    private func put(_ value: JSONTree) { encoder.result = .value(value) }
+
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(try JSONTree.number(value, at: CodingPath(codingPath))) }
+    mutating func encode(_ value: Float) throws { put(try JSONTree.number(value, at: CodingPath(codingPath))) }
+    mutating func encode(_ value: Int) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int8) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int16) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int32) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int64) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt8) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt16) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt32) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt64) throws { put(.number(String(value))) }
+    mutating func encode<T: Encodable>(_ value: T) throws { put(try JSONTree.value(of: value, at: CodingPath(codingPath))) }
+}
