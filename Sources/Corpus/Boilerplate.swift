@@ -64,7 +64,11 @@ public struct BoilerplateRules: Sendable {
 
     /// The action for a trimmed line, or nil when it is ordinary text.
     public func action(for line: String) -> Action? {
-        let key = line.lowercased()
+        action(forLowercased: ScalarText.lowercased(line))
+    }
+
+    /// `action(for:)` of a line already lowercased.
+    func action(forLowercased key: String) -> Action? {
         for rule in rules {
             switch rule.match {
             case .line where key == rule.pattern: return rule.action

@@ -210,6 +210,15 @@ public struct ScalarText: Sendable {
         return lo..<hi
     }
 
+    /// `text.lowercased()`, without Unicode's tables for ASCII text (nearly every token and line).
+    public static func lowercased(_ text: String) -> String {
+        var text = text
+        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        guard ascii else { return text.lowercased() }
+        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// White space, including the no-break and zero-width spaces web text puts between words (or between `Rp` and
     /// its amount); the one test every reader, tokenizer and lexer uses.
     public static func isSpace(_ s: Unicode.Scalar) -> Bool {

@@ -40,15 +40,17 @@ public struct PlainTextLayout: Sendable {
             if line.isEmpty { continue }
             let content = st.slice(line)
             nonEmptySeen += 1
-            if let action = boilerplate.action(for: content) {
+            // Lowercased once for the boilerplate, caption and header checks.
+            let lower = ScalarText.lowercased(content)
+            if let action = boilerplate.action(forLowercased: lower) {
                 if action == .end { break }
                 continue
             }
-            if let credit = Self.photoCredit(in: content) {
+            if let credit = Self.photoCredit(in: content, lowercased: lower) {
                 result.photoCredits.append(credit)
                 continue
             }
-            if !inBody, nonEmptySeen <= Self.headerWindow, let header = Self.header(content) {
+            if !inBody, nonEmptySeen <= Self.headerWindow, let header = Self.header(content, lowercased: lower) {
                 if result.published == nil, let date = header.date {
                     result.published = date
                     result.publishedSource = "header"
@@ -58,7 +60,8 @@ public struct PlainTextLayout: Sendable {
                 result.outlet = result.outlet ?? header.outlet
                 continue
             }
-            if let t = title, Self.collapse(content) == t {
+            // (A line can only collapse to the title if it starts as the title does.)
+            if let t = title, content.unicodeScalars.first == t.unicodeScalars.first, Self.collapse(content) == t {
                 if result.titleSpan == nil { result.titleSpan = line }
                 continue
             }
@@ -130,9 +133,9 @@ public struct PlainTextLayout: Sendable {
     // MARK: - Photo captions
 
     /// `(Foto: Istimewa)`, `… Foto: Ainaya Amartasya`, `Foto : Dok. Dinsos` → the credit.
-    static func photoCredit(in line: String) -> String? {
+    static func photoCredit(in line: String, lowercased lower: String? = nil) -> String? {
         guard line.unicodeScalars.count <= 400 else { return nil }
-        let lower = line.lowercased()
+        let lower = lower ?? ScalarText.lowercased(line)
         // Every marker holds `foto` or `photo`: most lines have neither and skip Foundation's five searches.
         guard contains(lower, "foto") || contains(lower, "photo") else { return nil }
         for marker in ["foto:", "foto :", "photo:", "(foto", "sumber foto:"] {
@@ -180,13 +183,13 @@ public struct PlainTextLayout: Sendable {
     }
 
     /// Recognises a byline or date header line, or nil for an ordinary line.
-    static func header(_ line: String) -> Header? {
+    static func header(_ line: String, lowercased lower: String? = nil) -> Header? {
         // Every header has a label (`Reporter:`) or a date, and every date a digit: other lines are passed over.
         guard line.utf8.contains(where: { $0 == UInt8(ascii: ":") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }) else { return nil }
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard !words.isEmpty else { return nil }
-        let lower = line.lowercased()
-        if lower.contains("reporter:") || lower.contains("editor:") || lower.contains("penulis:") {
+        let lower = lower ?? ScalarText.lowercased(line)
+        if contains(lower, "reporter:") || contains(lower, "editor:") || contains(lower, "penulis:") {
             var header = Header()
             header.date = DateScan.firstDate(in: words)?.date
             header.reporter = field(after: ["Reporter:", "Penulis:"], in: words)

@@ -42,11 +42,12 @@ public struct LanguageAnalyzer: Sendable {
 
     /// Sentences, tokens, numbers, money and dates of a paragraph, mapped back to the source.
     public func analyze(_ paragraph: Paragraph, context: DateContext) -> ParagraphAnalysis {
-        var result = ParagraphAnalysis(sentences: [], numbers: [], money: [], dates: [])
-        for var sentence in tokenizer.sentences(paragraph.text) {
-            let local = sentence.span.lowerBound
-            func map(_ r: Range<Int>) -> Range<Int> { paragraph.sourceRange(of: r) }
-            let found = numbers.mayHoldNumber(sentence.tokens) ? numbers.mentions(in: sentence.text) : (numbers: [], money: [])
+        var result = ParagraphAnalysis(sentences: tokenizer.sentences(paragraph.text), numbers: [], money: [], dates: [])
+        func map(_ r: Range<Int>) -> Range<Int> { paragraph.sourceRange(of: r) }
+        for k in result.sentences.indices {
+            let local = result.sentences[k].span.lowerBound
+            let found = numbers.mayHoldNumber(result.sentences[k].tokens)
+                ? numbers.mentions(in: result.sentences[k].text) : (numbers: [], money: [])
             for n in found.numbers {
                 var m = n
                 m.span = map((n.span.lowerBound + local)..<(n.span.upperBound + local))
@@ -57,18 +58,18 @@ public struct LanguageAnalyzer: Sendable {
                 m.span = map((n.span.lowerBound + local)..<(n.span.upperBound + local))
                 result.money.append(m)
             }
-            for d in dates.mayHoldDate(sentence.tokens) ? dates.dates(in: sentence.text, context: context) : [] {
-                var m = d
-                m.span = map((d.span.lowerBound + local)..<(d.span.upperBound + local))
-                result.dates.append(m)
+            if dates.mayHoldDate(result.sentences[k].tokens) {
+                for d in dates.dates(in: result.sentences[k].text, context: context) {
+                    var m = d
+                    m.span = map((d.span.lowerBound + local)..<(d.span.upperBound + local))
+                    result.dates.append(m)
+                }
             }
-            sentence.span = map(sentence.span)
-            sentence.tokens = sentence.tokens.map { token in
-                var t = token
-                t.span = map(token.span)
-                return t
+            // Spans mapped in place, so the tokens are not copied.
+            result.sentences[k].span = map(result.sentences[k].span)
+            for i in result.sentences[k].tokens.indices {
+                result.sentences[k].tokens[i].span = map(result.sentences[k].tokens[i].span)
             }
-            result.sentences.append(sentence)
         }
         return result
     }

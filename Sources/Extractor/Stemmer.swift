@@ -86,6 +86,8 @@ public final class Stemmer: Sendable {
 
     /// The root of one word (lowercased first). Non-alphabetic tokens (numbers, punctuation) are returned lowercased unchanged. Words shorter than 4 letters are not stripped.
     public func stem(_ word: String) -> String {
+        // A lowercase ASCII word of one to three letters is its own root: it needs neither the cache nor its lock.
+        if word.utf8.count < 4, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return word }
         if let hit = cache.withLock({ $0[word] }) { return hit }
         let result = computeStem(word)
         cache.withLock { cache in

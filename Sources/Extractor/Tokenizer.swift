@@ -59,12 +59,13 @@ public struct Tokenizer: Sendable {
             var hi = end
             while lo < hi, ScalarText.isSpace(scalars[lo]) { lo += 1 }
             while hi > lo, ScalarText.isSpace(scalars[hi - 1]) { hi -= 1 }
-            var sentenceTokens: [Token] = []
-            while t < tokens.count, tokens[t].span.lowerBound < end {
-                var token = tokens[t]
-                token.span = (token.span.lowerBound + base)..<(token.span.upperBound + base)
-                sentenceTokens.append(token)
-                t += 1
+            let first = t
+            while t < tokens.count, tokens[t].span.lowerBound < end { t += 1 }
+            var sentenceTokens = Array(tokens[first..<t])
+            if base != 0 {
+                for i in sentenceTokens.indices {
+                    sentenceTokens[i].span = (sentenceTokens[i].span.lowerBound + base)..<(sentenceTokens[i].span.upperBound + base)
+                }
             }
             if lo < hi {
                 result.append(Sentence(text: ScalarText.string(scalars[lo..<hi]), span: (lo + base)..<(hi + base), tokens: sentenceTokens))
@@ -275,7 +276,7 @@ public struct Tokenizer: Sendable {
             let v = scalar.value
             if v >= 0x80 {
                 let text = ScalarText.string(scalars)
-                return (text, lowercased(text))
+                return (text, ScalarText.lowercased(text))
             }
             if v >= 0x41 && v <= 0x5A { hasCapital = true }
         }
@@ -291,12 +292,4 @@ public struct Tokenizer: Sendable {
         return (text, lowercase)
     }
 
-    /// `text.lowercased()`, without Unicode's tables for ASCII text (nearly every token).
-    static func lowercased(_ text: String) -> String {
-        var text = text
-        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        guard ascii else { return text.lowercased() }
-        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
-        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    }
 }
