@@ -105,8 +105,10 @@ public struct Ingestion: Sendable {
                 }
                 next += 1
             }
-            // Enough in flight that workers keep busy while the writer commits a batch.
-            for _ in 0..<min(workers * 4 + Self.documentsPerCommit, pending.count) { launch() }
+            // Enough in flight that workers keep busy while the writer commits a batch: a new document is launched
+            // only when a result is taken, and none is taken during a commit, which can be long when SQLite merges
+            // full-text segments or checkpoints (one batch's worth in flight left workers idle about a tenth of the time).
+            for _ in 0..<min(workers * 4 + 3 * Self.documentsPerCommit, pending.count) { launch() }
             while let (index, prepared) = try await group.next() {
                 ready[index] = prepared
                 launch()
