@@ -86,7 +86,8 @@ public struct NumberRecognizer: Sendable {
     /// (`pertama`, `keempat`, `ke-IV`) or a Roman numeral; a sentence with none of them is not lexed again.
     /// Unusual tokens (non-ASCII letters, abbreviations with periods) always let the sentence through.
     public func mayHoldNumber(_ tokens: [Token]) -> Bool {
-        for token in tokens {
+        // Punctuation starts no number; curly quotes and dashes (`“`, `—`) would otherwise count as unusual tokens.
+        for token in tokens where token.kind != .punctuation {
             var letters = 0
             var others = 0
             for byte in token.normalized.utf8 {
