@@ -44,20 +44,12 @@ private enum JSONTree {
         return result.tree
     }
 
-    static func number(_ d: Double, at path: CodingPath) throws -> JSONTree {
-        guard d.isFinite else {
-            throw EncodingError.invalidValue(d, .init(codingPath: path.keys, debugDescription: "Unable to encode \(d) directly in JSON."))
+    /// A `Double` or `Float` as Swift prints it, without a trailing `.0`.
+    static func number<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F, at path: CodingPath) throws -> JSONTree {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: path.keys, debugDescription: "Unable to encode \(value) directly in JSON."))
         }
-        var text = d.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return .number(text)
-    }
-
-    static func number(_ f: Float, at path: CodingPath) throws -> JSONTree {
-        guard f.isFinite else {
-            throw EncodingError.invalidValue(f, .init(codingPath: path.keys, debugDescription: "Unable to encode \(f) directly in JSON."))
-        }
-        var text = f.description
+        var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         return .number(text)
     }
@@ -267,14 +259,15 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-private struct UnkeyedContainer: UnkeyedEncodingContainer {
-    let node: ArrayNode
-    let codingPath: [any CodingKey]
-    var count: Int { node.elements.count }
+/// The value-writing half shared by the unkeyed and single-value containers (their requirements have the same
+/// signatures): each value becomes a tree and goes to `put`.
+private protocol ValueSink {
+    func put(_ value: JSONTree)
+    /// Where the next value goes, for errors and nested encoders.
+    var path: CodingPath { get }
+}
 
-    private func put(_ value: JSONTree) { node.elements.append(value) }
-    private var path: CodingPath { CodingPath(codingPath, IndexKey(count)) }
-
+extension ValueSink {
     mutating func encodeNil() throws { put(.null) }
     mutating func encode(_ value: Bool) throws { put(.bool(value)) }
     mutating func encode(_ value: String) throws { put(.string(value)) }
@@ -291,6 +284,16 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt32) throws { put(.number(String(value))) }
     mutating func encode(_ value: UInt64) throws { put(.number(String(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws { put(try JSONTree.value(of: value, at: path)) }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer, ValueSink {
+    let node: ArrayNode
+    let codingPath: [any CodingKey]
+    var count: Int { node.elements.count }
+
+    func put(_ value: JSONTree) { node.elements.append(value) }
+    var path: CodingPath { CodingPath(codingPath, IndexKey(count)) }
+
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = ObjectNode()
@@ -313,26 +316,10 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 }
 
-private struct SingleValueContainer: SingleValueEncodingContainer {
+private struct SingleValueContainer: SingleValueEncodingContainer, ValueSink {
     let encoder: TreeEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    private func put(_ value: JSONTree) { encoder.result = .value(value) }
-
-    mutating func encodeNil() throws { put(.null) }
-    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
-    mutating func encode(_ value: String) throws { put(.string(value)) }
-    mutating func encode(_ value: Double) throws { put(try JSONTree.number(value, at: CodingPath(codingPath))) }
-    mutating func encode(_ value: Float) throws { put(try JSONTree.number(value, at: CodingPath(codingPath))) }
-    mutating func encode(_ value: Int) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int8) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int16) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int32) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int64) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt8) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt16) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt32) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt64) throws { put(.number(String(value))) }
-    mutating func encode<T: Encodable>(_ value: T) throws { put(try JSONTree.value(of: value, at: CodingPath(codingPath))) }
+    func put(_ value: JSONTree) { encoder.result = .value(value) }
+    var path: CodingPath { CodingPath(codingPath) }
 }
