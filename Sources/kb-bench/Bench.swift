@@ -72,14 +72,16 @@ struct KBBench: AsyncParsableCommand {
             let documents = sample.documents.map(\.document)
             let mb = Double(documents.reduce(0) { $0 + $1.utf8Count }) / 1e6
             let resources = try ExtractionResources.load(gazetteerFolder: gazetteerPath)
-            let icu = mb / Measurements.icuSegmentation(documents).seconds
-            let extract = mb / Measurements.extraction(documents, resources: resources).seconds
+            let seconds = Measurements.icuAndExtraction(documents, resources: resources)
+            let icu = mb / seconds.icu
+            let extract = mb / seconds.extraction
             print(String(format: "%d documents, %.2f MB: ICU %.2f MB/s, extraction %.2f MB/s (%.3f × ICU)", documents.count, mb, icu, extract, extract / icu))
             return
         }
         let lineCounts = [0.25, 0.5, 1.0].map { f in (f, max(1, Int((Double(sample.lines.count) * f).rounded()))) }
 
-        // One core first, while nothing else of ours runs: extraction at each size, ICU right before the full one.
+        // One core first, while nothing else of ours runs: extraction at each size, and at the full size in turns
+        // with ICU segmentation.
         var extractSeconds: [Double] = []
         var icuSeconds = 0.0
         for (fraction, lines) in lineCounts {
@@ -87,11 +89,14 @@ struct KBBench: AsyncParsableCommand {
             // Fresh resources each time, so the stemmer's cache starts empty as in a real run.
             let resources = try ExtractionResources.load(gazetteerFolder: gazetteerPath)
             if fraction == 1.0 {
-                log("ICU segmentation of \(documents.count) documents")
-                icuSeconds = Measurements.icuSegmentation(documents).seconds
+                log("ICU segmentation and extraction of \(documents.count) documents, in turns (100%)")
+                let seconds = Measurements.icuAndExtraction(documents, resources: resources)
+                icuSeconds = seconds.icu
+                extractSeconds.append(seconds.extraction)
+            } else {
+                log("extraction of \(documents.count) documents (\(Int(fraction * 100))%)")
+                extractSeconds.append(Measurements.extraction(documents, resources: resources).seconds)
             }
-            log("extraction of \(documents.count) documents (\(Int(fraction * 100))%)")
-            extractSeconds.append(Measurements.extraction(documents, resources: resources).seconds)
         }
 
         // Then the ingests, all cores, each into a fresh file.
