@@ -60,8 +60,9 @@ public struct PlainTextLayout: Sendable {
                 result.outlet = result.outlet ?? header.outlet
                 continue
             }
-            // (A line can only collapse to the title if it starts as the title does.)
-            if let t = title, content.unicodeScalars.first == t.unicodeScalars.first, Self.collapse(content) == t {
+            // (A line can only collapse to the title if it starts as the title does: the same first character,
+            // compared as characters so that a composed and a decomposed `É` still match.)
+            if let t = title, content.first == t.first, Self.collapse(content) == t {
                 if result.titleSpan == nil { result.titleSpan = line }
                 continue
             }

@@ -146,8 +146,10 @@ public struct Ingestion: Sendable {
         }
         if stored > 0 {
             try kb.rebuildDerived()
-            // The writer checkpoints seldom (see KnowledgeBase.configureWriter): leave the database file whole.
-            try kb.checkpoint()
+            // The writer checkpoints seldom (see KnowledgeBase.configureWriter): leave the database file whole. The
+            // documents are committed either way, so a checkpoint that cannot run now (SQLite runs one at a later
+            // write) does not turn a successful ingest into a failed one.
+            try? kb.checkpoint()
         }
         summary.entities = try kb.stats().entities
         summary.seconds = Date().timeIntervalSince(started)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes any `Encodable` as one line of JSON, byte for byte as Foundation's `JSONEncoder` with
 /// `[.sortedKeys, .withoutEscapingSlashes]` does, several times faster: the ingest encodes every document's
 /// extraction, and Foundation's encoder (which looks for dates, data and URLs in every value through dynamic
@@ -5,9 +7,11 @@
 ///
 /// What it writes: object keys in UTF-8 byte order; strings with `"`, `\` and control characters escaped (`\b`,
 /// `\t`, `\n`, `\f`, `\r`, else `\u00XX` in lowercase hex), everything else as is; numbers as Swift prints them,
-/// without a trailing `.0`. Infinite and NaN values are an error, as in Foundation. It is meant for the value
-/// types of the extraction and the knowledge base; `Date`, `Data` and `URL` are written as their own
-/// `encode(to:)` writes them, not as Foundation's encoder's strategies would.
+/// without a trailing `.0`. Infinite and NaN values are an error, as in Foundation. `Data` is written in base 64,
+/// a `URL` as its absolute string and a `Decimal` as a number, as by Foundation's default strategies (a `Date`
+/// writes itself as a number either way). A nested value that encodes nothing is `{}`, a container asked for
+/// twice under one key is filled further, and a key written twice keeps its last value, as there. Keys are told
+/// apart by their bytes, not by Unicode equivalence.
 struct SortedJSONEncoder {
     func encode<T: Encodable>(_ value: T) throws -> String {
         let root = try JSONTree.value(of: value, at: CodingPath([]))
@@ -36,9 +40,15 @@ private enum JSONTree {
         if T.self == Int.self { return .number(String(value as! Int)) }
         if T.self == Double.self { return try number(value as! Double, at: path) }
         if T.self == Double?.self { return try (value as! Double?).map { try number($0, at: path) } ?? .null }
+        // Foundation's default strategies for the types it treats apart.
+        if T.self == Data.self { return .string((value as! Data).base64EncodedString()) }
+        if T.self == URL.self { return .string((value as! URL).absoluteString) }
+        if T.self == Decimal.self { return .number((value as! Decimal).description) }
         let encoder = TreeEncoder(codingPath: path.keys)
         try value.encode(to: encoder)
         guard let result = encoder.result else {
+            // Only the top-level value must encode something; a nested one that does not is an empty object.
+            guard path.parent.isEmpty && path.key == nil else { return .object(ObjectNode()) }
             throw EncodingError.invalidValue(value, .init(codingPath: path.keys, debugDescription: "\(T.self) did not encode any value."))
         }
         return result.tree
@@ -71,16 +81,23 @@ private enum JSONTree {
         case .object(let node):
             out.append(UInt8(ascii: "{"))
             // Keys in byte order, as Foundation sorts them; a key written twice keeps its last value, as there.
-            // (An insertion sort: objects are small, and it is stable, which keeps the last of equal keys last.)
+            // The sort must be stable, which keeps the last of equal keys last: an insertion sort for the small
+            // objects of the extraction, a sort by (key, position) for large ones (a dictionary's).
             // The tree is written once: its members are taken, so the sort does not copy them.
             var members = node.members
             node.members = []
-            for i in members.indices.dropFirst() {
-                var j = i
-                while j > 0, members[j].key.utf8.lexicographicallyPrecedes(members[j - 1].key.utf8) {
-                    members.swapAt(j, j - 1)
-                    j -= 1
+            if members.count <= 16 {
+                for i in members.indices.dropFirst() {
+                    var j = i
+                    while j > 0, members[j].key.utf8.lexicographicallyPrecedes(members[j - 1].key.utf8) {
+                        members.swapAt(j, j - 1)
+                        j -= 1
+                    }
                 }
+            } else {
+                members = members.enumerated().sorted { a, b in
+                    a.element.key == b.element.key ? a.offset < b.offset : a.element.key.utf8.lexicographicallyPrecedes(b.element.key.utf8)
+                }.map(\.element)
             }
             var first = true
             for (k, member) in members.enumerated() where k + 1 == members.count || members[k + 1].key != member.key {
@@ -237,15 +254,30 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         put(try JSONTree.value(of: value, at: CodingPath(codingPath, key)), key)
     }
 
+    /// The value last written under `key`.
+    private func member(_ key: Key) -> JSONTree? {
+        node.members.last { $0.key == key.stringValue }?.value
+    }
+
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let nested = ObjectNode()
-        put(.object(nested), key)
+        let nested: ObjectNode
+        if case .object(let existing) = member(key) {
+            nested = existing
+        } else {
+            nested = ObjectNode()
+            put(.object(nested), key)
+        }
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: nested, codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = ArrayNode()
-        put(.array(nested), key)
+        let nested: ArrayNode
+        if case .array(let existing) = member(key) {
+            nested = existing
+        } else {
+            nested = ArrayNode()
+            put(.array(nested), key)
+        }
         return UnkeyedContainer(node: nested, codingPath: codingPath + [key])
     }
 

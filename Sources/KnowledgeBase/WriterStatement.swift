@@ -63,9 +63,13 @@ struct WriterStatement {
             let code = value.bindValue(to: handle, at: index)
             if code != SQLITE_OK { bindingCode = code }
         }
-        assert(index == sqlite3_bind_parameter_count(handle), "\(index) values for \(statement.sql)")
+        precondition(index == sqlite3_bind_parameter_count(handle), "\(index) values for \(statement.sql)")
+        // Reset and unbound after each run: SQLite keeps no copy of the last document's text.
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
         guard bindingCode == SQLITE_OK else { throw failure(bindingCode) }
-        defer { sqlite3_reset(handle) }
         while true {
             switch sqlite3_step(handle) {
             case SQLITE_DONE:

@@ -170,6 +170,17 @@ struct FormatTests {
         #expect(second.slice(second.paragraphs[0].sourceRange) == second.paragraphs[0].text)
     }
 
+    @Test("a record's title repeated as the text's first line is not body, also in another Unicode form")
+    func knownTitleLine() throws {
+        let rules = try BoilerplateRules.load(path: TestPaths.gazetteer + "/boilerplate.tsv")
+        let text = "\u{C9}tude  Sosial Dinsos DKI\n\nDinas Sosial menggelar kegiatan pada Selasa (21/1)."
+        for title in ["\u{C9}tude Sosial Dinsos DKI", "E\u{301}tude Sosial Dinsos DKI"] {
+            let layout = PlainTextLayout(boilerplate: rules).read(text, knownTitle: title)
+            #expect(layout.titleSpan == 0..<24, "\(title.unicodeScalars.map(\.value))")
+            #expect(layout.paragraphs.map(\.text) == ["Dinas Sosial menggelar kegiatan pada Selasa (21/1)."])
+        }
+    }
+
     @Test("a malformed JSON line is reported with file and line, the other lines are read")
     func malformedJSONLine() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-jsonl-\(UUID().uuidString)")

@@ -48,6 +48,52 @@ private struct Everything: Encodable {
     }
 }
 
+/// A value that writes nothing.
+private struct Nothing: Encodable {
+    func encode(to encoder: any Encoder) throws {}
+}
+
+/// The same nested containers asked for twice under one key.
+private struct Twice: Encodable {
+    enum Keys: String, CodingKey { case a, b }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        var first = c.nestedContainer(keyedBy: Keys.self, forKey: .a)
+        try first.encode(1, forKey: .a)
+        var second = c.nestedContainer(keyedBy: Keys.self, forKey: .a)
+        try second.encode(2, forKey: .b)
+        var list = c.nestedUnkeyedContainer(forKey: .b)
+        try list.encode(Int8(-1))
+        var more = c.nestedUnkeyedContainer(forKey: .b)
+        try more.encode(UInt32.max)
+    }
+}
+
+/// Integers of every width, straight into an unkeyed container.
+private struct Widths: Encodable {
+    func encode(to encoder: any Encoder) throws {
+        var list = encoder.unkeyedContainer()
+        try list.encode(Int8.min)
+        try list.encode(Int16.max)
+        try list.encode(Int32.min)
+        try list.encode(Int64.min)
+        try list.encode(UInt.max)
+        try list.encode(UInt8.max)
+        try list.encode(UInt16.max)
+        try list.encode(UInt32.max)
+        try list.encode(UInt64.max)
+    }
+}
+
+/// Foundation's types with encoding strategies of their own, at their defaults.
+private struct Special: Encodable {
+    var data = Data([0, 1, 2, 250, 255])
+    var url = URL(string: "https://www.beritajakarta.id/berita/123?a=1&b=%20")!
+    var decimal = Decimal(string: "1600.25")!
+    var date = Date(timeIntervalSinceReferenceDate: 758_000_000.5)
+}
+
 @Suite("Writing JSON as the extraction format stores it")
 struct SortedJSONEncoderTests {
     @Test("every seed's and test document's extraction is written byte for byte as Foundation writes it")
@@ -93,6 +139,29 @@ struct SortedJSONEncoderTests {
         let empty: [String: Int] = [:]
         #expect(try SortedJSONEncoder().encode(empty) == foundationJSON(empty))
         #expect(try SortedJSONEncoder().encode([[Int]]()) == foundationJSON([[Int]]()))
+    }
+
+    @Test("a nested value writing nothing, containers asked for twice, integers of every width, a large object")
+    func edges() throws {
+        #expect(try SortedJSONEncoder().encode(["a": Nothing()]) == foundationJSON(["a": Nothing()]))
+        #expect(try SortedJSONEncoder().encode([Nothing()]) == foundationJSON([Nothing()]))
+        #expect(throws: EncodingError.self) { try SortedJSONEncoder().encode(Nothing()) }
+        #expect(try SortedJSONEncoder().encode(Twice()) == foundationJSON(Twice()))
+        #expect(try SortedJSONEncoder().encode(Widths()) == foundationJSON(Widths()))
+        let shorts: [Int16] = [.min, 0, .max]
+        #expect(try SortedJSONEncoder().encode(shorts) == foundationJSON(shorts))
+        let floats: [Float] = [0, -0.0, 1.5, 3.4e38, 1e-45, 0.1, 16_777_217]
+        #expect(try SortedJSONEncoder().encode(floats) == foundationJSON(floats))
+        // More keys than the small-object sort handles, with equal prefixes and cases.
+        var large: [String: Int] = [:]
+        for k in 0..<200 { large["k\(k % 37)_\(k)\(k % 2 == 0 ? "A" : "a")"] = k }
+        #expect(try SortedJSONEncoder().encode(large) == foundationJSON(large))
+        #expect(try SortedJSONEncoder().encode(Optional<String>.none) == foundationJSON(Optional<String>.none))
+    }
+
+    @Test("data in base 64, URLs as strings, decimals as numbers, dates as numbers: Foundation's defaults")
+    func special() throws {
+        #expect(try SortedJSONEncoder().encode(Special()) == foundationJSON(Special()))
     }
 
     @Test("an infinite or NaN number is an error that names where it was")
