@@ -83,7 +83,7 @@ struct KBBench: AsyncParsableCommand {
         // One core first, while nothing else of ours runs: at each size, extraction in turns with ICU segmentation
         // (so every size is measured the same way; the ICU figure is the full size's).
         var extractSeconds: [Double] = []
-        var icuSeconds = 0.0
+        var icuSecondsBySize: [Double] = []
         for (fraction, lines) in lineCounts {
             let documents = sample.documents(inFirst: lines)
             // Fresh resources each time, so the stemmer's cache starts empty as in a real run.
@@ -91,13 +91,13 @@ struct KBBench: AsyncParsableCommand {
             log("ICU segmentation and extraction of \(documents.count) documents, in turns (\(Int(fraction * 100))%)")
             let seconds = Measurements.icuAndExtraction(documents, resources: resources)
             extractSeconds.append(seconds.extraction)
-            icuSeconds = seconds.icu
+            icuSecondsBySize.append(seconds.icu)
         }
 
         // Then the ingests, all cores, each into a fresh file.
         var growth: [BenchResults.GrowthPoint] = []
         var database = ""
-        for ((fraction, lines), extractS) in zip(lineCounts, extractSeconds) {
+        for (((fraction, lines), extractS), icuS) in zip(zip(lineCounts, extractSeconds), icuSecondsBySize) {
             let documents = sample.documents(inFirst: lines)
             let file: String
             if fraction == 1.0 && wholeCorpus {
@@ -113,7 +113,7 @@ struct KBBench: AsyncParsableCommand {
             if let summary, summary.failed > 0 { log("kb ingest: \(summary.failed) record(s) could not be read") }
             if file.hasPrefix(scratch.path) { try? FileManager.default.removeItem(atPath: file) }
             growth.append(.init(fraction: fraction, documents: documents.count, bytes: documents.reduce(0) { $0 + $1.utf8Count },
-                                extractSeconds: extractS, ingestSeconds: run.seconds, ingestCPUSeconds: run.cpuSeconds,
+                                extractSeconds: extractS, icuSeconds: icuS, ingestSeconds: run.seconds, ingestCPUSeconds: run.cpuSeconds,
                                 peakRSSMB: Double(run.maxRSSBytes) / 1e6))
         }
 
@@ -125,7 +125,7 @@ struct KBBench: AsyncParsableCommand {
 
         guard let full = growth.last else { return }
         let mb = Double(full.bytes) / 1e6
-        let icu = mb / max(icuSeconds, 1e-9)
+        let icu = mb / max(full.icuSeconds, 1e-9)
         let extract = mb / max(full.extractSeconds, 1e-9)
         let date = ISO8601DateFormatter().string(from: Date())
         var results = BenchResults(
