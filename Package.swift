@@ -44,7 +44,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // `make bench`: throughput, latency and memory on a real corpus; never run by the tests.
+        // `make bench`: throughput, latency and memory on a real corpus; never run by the tests (kbBenchTests
+        // checks its verdicts and its measuring in turns on the seeds).
         .executableTarget(
             name: "kb-bench",
             dependencies: [
@@ -57,6 +58,11 @@ let package = Package(
         .testTarget(
             name: "kbTests",
             dependencies: ["kb", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "kbBenchTests",
+            dependencies: ["kb-bench", "Corpus", "Extractor", "KnowledgeBase"],
             swiftSettings: strict
         ),
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "Corpus"], swiftSettings: strict),

@@ -21,17 +21,22 @@ enum Measurements {
 
     /// Seconds for ICU segmentation and for the whole extraction of the same documents, measured in turns, a chunk
     /// of documents at a time: both see the same moments of a machine whose speed drifts, so their ratio holds.
-    static func icuAndExtraction(_ documents: [Document], resources: ExtractionResources, chunk: Int = 250) -> (icu: Double, extraction: Double) {
-        var icu = 0.0
-        var extraction = 0.0
+    /// Also counts the segments and facts found, which do not depend on the chunks.
+    static func icuAndExtraction(_ documents: [Document], resources: ExtractionResources, chunk: Int = 250)
+        -> (icu: Double, extraction: Double, segments: Int, facts: Int) {
+        var result = (icu: 0.0, extraction: 0.0, segments: 0, facts: 0)
         var start = 0
         while start < documents.count {
             let part = Array(documents[start..<min(start + chunk, documents.count)])
-            icu += icuSegmentation(part).seconds
-            extraction += Self.extraction(part, resources: resources).seconds
+            let icu = icuSegmentation(part)
+            let extraction = Self.extraction(part, resources: resources)
+            result.icu += icu.seconds
+            result.extraction += extraction.seconds
+            result.segments += icu.segments
+            result.facts += extraction.facts
             start += chunk
         }
-        return (icu, extraction)
+        return result
     }
 
     /// Seconds for the whole extraction of every document on this thread, with resources loaded beforehand.

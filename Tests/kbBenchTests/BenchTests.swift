@@ -1,0 +1,81 @@
+import Corpus
+import Extractor
+import Foundation
+import Testing
+@testable import kb_bench
+
+/// The repository, for the seeds and the gazetteer.
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+private func point(_ fraction: Double, bytes: Int, extract: Double, icu: Double, ingest: Double) -> BenchResults.GrowthPoint {
+    .init(fraction: fraction, documents: Int(fraction * 1000), bytes: bytes, extractSeconds: extract, icuSeconds: icu,
+          ingestSeconds: ingest, ingestCPUSeconds: ingest * 1.7, peakRSSMB: 100)
+}
+
+private func results(growth: [BenchResults.GrowthPoint], extractToICU: Double = 0.07, ingest: Double = 1.3) -> BenchResults {
+    BenchResults(documents: 1000, bytes: growth.last?.bytes ?? 0, icuSegmentMBs: 30, extractMBs: 2, ingestMBs: ingest,
+                 queryP50ms: 2, queryP99ms: 19, peakRSSMB: 220, extractToICU: extractToICU, growth: growth, queries: [],
+                 targets: [:], wholeCorpus: true, cores: 2, date: "2026-11-23T00:00:00Z")
+}
+
+private func verdict(_ key: String, _ r: BenchResults) throws -> Targets.Verdict {
+    try #require(Targets.judge(r).first { $0.key == key })
+}
+
+@Suite("The benchmark's figures and verdicts")
+struct BenchTests {
+    @Test("results.json holds the issue's keys, and each growth point its figures")
+    func keys() throws {
+        let r = results(growth: [point(0.25, bytes: 1_000, extract: 1, icu: 0.05, ingest: 1), point(1, bytes: 4_000, extract: 4, icu: 0.2, ingest: 4)])
+        let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(r)) as? [String: Any]
+        let keys = Set(try #require(json).keys)
+        for key in ["icu_segment_mb_s", "extract_mb_s", "ingest_mb_s", "query_p50_ms", "query_p99_ms", "peak_rss_mb", "growth", "documents", "bytes"] {
+            #expect(keys.contains(key), "\(key)")
+        }
+        let growth = try #require((json?["growth"] as? [[String: Any]])?.first)
+        #expect(Set(growth.keys) == ["fraction", "documents", "bytes", "extract_s", "icu_s", "ingest_s", "ingest_cpu_s", "peak_rss_mb"])
+    }
+
+    @Test("extraction growth is judged against ICU of the same turns: a slower machine is not a slower algorithm")
+    func linearRelativeToICU() throws {
+        // Per byte, the whole corpus took 1.4 times as long as the first quarter, and so did ICU in the same turns.
+        let drift = results(growth: [point(0.25, bytes: 1_000, extract: 1, icu: 0.05, ingest: 1), point(1, bytes: 4_000, extract: 5.6, icu: 0.28, ingest: 4)])
+        #expect(try verdict("extract_linear", drift).met)
+        // ICU kept its pace while extraction slowed per byte: growth beyond linear.
+        let superlinear = results(growth: [point(0.25, bytes: 1_000, extract: 1, icu: 0.05, ingest: 1), point(1, bytes: 4_000, extract: 5.6, icu: 0.2, ingest: 4)])
+        #expect(try !verdict("extract_linear", superlinear).met)
+        #expect(try verdict("extract_linear", superlinear).figure == "1.40 ×")
+        // The ingest has no yardstick: its own time per byte.
+        let slowIngest = results(growth: [point(0.25, bytes: 1_000, extract: 1, icu: 0.05, ingest: 1), point(1, bytes: 4_000, extract: 4, icu: 0.2, ingest: 6)])
+        #expect(try !verdict("ingest_linear", slowIngest).met)
+        #expect(try verdict("ingest_linear", drift).met)
+    }
+
+    @Test("the thresholds of the other targets")
+    func thresholds() throws {
+        let growth = [point(0.25, bytes: 1_000, extract: 1, icu: 0.05, ingest: 1), point(1, bytes: 4_000, extract: 4, icu: 0.2, ingest: 4)]
+        #expect(try !verdict("extract_ge_quarter_icu", results(growth: growth, extractToICU: 0.249)).met)
+        #expect(try verdict("extract_ge_quarter_icu", results(growth: growth, extractToICU: 0.25)).met)
+        #expect(try !verdict("ingest_ge_5_mb_s", results(growth: growth, ingest: 4.99)).met)
+        #expect(try verdict("ingest_ge_5_mb_s", results(growth: growth, ingest: 5)).met)
+        #expect(try verdict("query_p99_lt_50_ms", results(growth: growth)).met)
+        #expect(try verdict("peak_rss_lt_500_mb", results(growth: growth)).met)
+    }
+
+    @Test("ICU and extraction in turns cover every document once, whatever the chunk")
+    func inTurns() throws {
+        let reader = CorpusReader(boilerplate: try BoilerplateRules.load(path: root.appendingPathComponent("gazetteer/boilerplate.tsv").path))
+        let documents = reader.read(path: root.appendingPathComponent("corpus").path).documents
+        #expect(documents.count == 5)
+        let resources = try ExtractionResources.load(gazetteerFolder: root.appendingPathComponent("gazetteer").path)
+        let segments = Measurements.icuSegmentation(documents).segments
+        let facts = Measurements.extraction(documents, resources: resources).facts
+        #expect(segments > 0 && facts > 0)
+        for chunk in [1, 2, 5, 250] {
+            let turns = Measurements.icuAndExtraction(documents, resources: resources, chunk: chunk)
+            #expect(turns.segments == segments, "chunk \(chunk)")
+            #expect(turns.facts == facts, "chunk \(chunk)")
+            #expect(turns.icu > 0 && turns.extraction > 0, "chunk \(chunk)")
+        }
+    }
+}
