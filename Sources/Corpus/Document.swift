@@ -219,6 +219,26 @@ public struct ScalarText: Sendable {
         return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
+    /// Whether the UTF-8 of `text` holds the ASCII `needle` (a plain byte search: the
+    /// standard library's `contains` builds a search table on every call).
+    public static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= n.count, let first = n.first else { return false }
+            var i = 0
+            while i <= bytes.count - n.count {
+                if bytes[i] == first {
+                    var j = 1
+                    while j < n.count, bytes[i + j] == n[j] { j += 1 }
+                    if j == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// White space, including the no-break and zero-width spaces web text puts between words (or between `Rp` and
     /// its amount); the one test every reader, tokenizer and lexer uses.
     public static func isSpace(_ s: Unicode.Scalar) -> Bool {

@@ -138,7 +138,7 @@ public struct PlainTextLayout: Sendable {
         guard line.unicodeScalars.count <= 400 else { return nil }
         let lower = lower ?? ScalarText.lowercased(line)
         // Every marker holds `foto` or `photo`: most lines have neither and skip Foundation's five searches.
-        guard contains(lower, "foto") || contains(lower, "photo") else { return nil }
+        guard ScalarText.contains(lower, "foto") || ScalarText.contains(lower, "photo") else { return nil }
         for marker in ["foto:", "foto :", "photo:", "(foto", "sumber foto:"] {
             guard let r = lower.range(of: marker) else { continue }
             if marker == "(foto", !lower.hasSuffix(")") { continue }
@@ -153,25 +153,6 @@ public struct PlainTextLayout: Sendable {
             return credit.isEmpty ? "unknown" : credit
         }
         return nil
-    }
-
-    /// Whether the UTF-8 of `text` holds the ASCII `needle`.
-    static func contains(_ text: String, _ needle: StaticString) -> Bool {
-        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= n.count, let first = n.first else { return false }
-            var i = 0
-            while i <= bytes.count - n.count {
-                if bytes[i] == first {
-                    var j = 1
-                    while j < n.count, bytes[i + j] == n[j] { j += 1 }
-                    if j == n.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
     }
 
     // MARK: - Headers
@@ -190,7 +171,7 @@ public struct PlainTextLayout: Sendable {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard !words.isEmpty else { return nil }
         let lower = lower ?? ScalarText.lowercased(line)
-        if contains(lower, "reporter:") || contains(lower, "editor:") || contains(lower, "penulis:") {
+        if ScalarText.contains(lower, "reporter:") || ScalarText.contains(lower, "editor:") || ScalarText.contains(lower, "penulis:") {
             var header = Header()
             header.date = DateScan.firstDate(in: words)?.date
             header.reporter = field(after: ["Reporter:", "Penulis:"], in: words)

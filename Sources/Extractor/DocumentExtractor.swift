@@ -159,8 +159,8 @@ struct ExtractionRun {
             }
             guard let placeIndex = matches.firstIndex(where: { $0.kind == .place && $0.tokenRange.lowerBound == next }) else { result.append(m); continue }
             let place = matches[placeIndex]
-            let specific = resources.gazetteer.entries.values.first { e in
-                e.kind == .organization && e.id != generic.id && e.name.hasPrefix(generic.name) && e.isIn(place: place.id, resources.gazetteer)
+            let specific = resources.gazetteer.organizations.first { e in
+                e.id != generic.id && e.name.hasPrefix(generic.name) && e.isIn(place: place.id, resources.gazetteer)
             }
             guard let specific else { result.append(m); continue }
             var merged = m

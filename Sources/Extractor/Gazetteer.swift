@@ -76,7 +76,10 @@ public struct GazetteerEntry: Sendable, Hashable {
 public struct Gazetteer: Sendable {
     /// Entries by id; setting them (to keep some kinds only, say) rebuilds the child index.
     public var entries: [String: GazetteerEntry] {
-        didSet { childIDs = Self.childIndex(entries) }
+        didSet {
+            childIDs = Self.childIndex(entries)
+            organizations = Self.organizations(entries)
+        }
     }
     /// Role → lowercased words (from `words.tsv`).
     public var words: [String: Set<String>]
@@ -84,6 +87,9 @@ public struct Gazetteer: Sendable {
     public var abbreviations: Abbreviations
     /// Parent id → ids of its children, sorted; built when entries change so `children(of:)` is a lookup.
     private var childIDs: [String: [String]]
+    /// The organizations sorted by id, for rules that pick one by type and place: scanned in a fixed order, the
+    /// first match does not depend on the dictionary's hashing, and the other kinds are not scanned at all.
+    public private(set) var organizations: [GazetteerEntry]
 
     /// A gazetteer from entries already in memory (tests, or entries built elsewhere); the first of two equal ids wins.
     public init(entries: [GazetteerEntry], words: [String: Set<String>] = [:], abbreviations: Abbreviations = Abbreviations()) {
@@ -92,6 +98,11 @@ public struct Gazetteer: Sendable {
         self.words = words
         self.abbreviations = abbreviations
         self.childIDs = Self.childIndex(byID)
+        self.organizations = Self.organizations(byID)
+    }
+
+    private static func organizations(_ entries: [String: GazetteerEntry]) -> [GazetteerEntry] {
+        entries.values.filter { $0.kind == .organization }.sorted { $0.id < $1.id }
     }
 
     private static func childIndex(_ entries: [String: GazetteerEntry]) -> [String: [String]] {

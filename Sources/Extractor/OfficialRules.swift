@@ -200,13 +200,15 @@ extension ExtractionRun {
     func organization(_ s: AnalyzedSentence, _ phrase: Range<Int>, position: String) -> String? {
         let inside = s.entities.filter { $0.tokenRange.overlaps(phrase) }
         let places = inside.filter { $0.kind == .place }.map(\.id)
-        let phraseText = text(s, phrase).lowercased()
+        let phraseText = ScalarText.lowercased(text(s, phrase))
         let entry = resources.gazetteer.entry(position)
         // Sudin/Suku Dinas + a kota: that kota's Suku Dinas.
-        let implied = entry?.impliedOrg?.lowercased() ?? ""
-        if phraseText.contains("suku dinas") || phraseText.contains("sudin") || phraseText.contains("kasudin") || implied.contains("suku dinas") {
+        let implied = entry?.impliedOrg.map(ScalarText.lowercased) ?? ""
+        func has(_ text: String, _ needle: StaticString) -> Bool { ScalarText.contains(text, needle) }
+        if has(phraseText, "suku dinas") || has(phraseText, "sudin") || has(implied, "suku dinas") {
+            let social = has(phraseText, "sosial")
             for place in places {
-                if let org = resources.gazetteer.entries.values.first(where: { $0.kind == .organization && $0.type == "suku-dinas" && $0.isIn(place: place, resources.gazetteer) && ($0.name.lowercased().contains("sosial") == phraseText.contains("sosial") || implied.contains("sosial")) }) {
+                if let org = resources.gazetteer.organizations.first(where: { $0.type == "suku-dinas" && $0.isIn(place: place, resources.gazetteer) && (has(ScalarText.lowercased($0.name), "sosial") == social || has(implied, "sosial")) }) {
                     return org.id
                 }
             }
@@ -215,7 +217,7 @@ extension ExtractionRun {
         let name = entry?.name.lowercased() ?? ""
         if name.hasPrefix("wali kota") || name.hasPrefix("wakil wali kota") || name.hasPrefix("bupati") || name.hasPrefix("wakil bupati") {
             for place in places {
-                if let org = resources.gazetteer.entries.values.first(where: { $0.kind == .organization && $0.type == "pemda" && $0.isIn(place: place, resources.gazetteer) }) {
+                if let org = resources.gazetteer.organizations.first(where: { $0.type == "pemda" && $0.isIn(place: place, resources.gazetteer) }) {
                     return org.id
                 }
             }

@@ -60,6 +60,8 @@ struct OfficialTests {
               name: "Raden Sunu Probo", title: "Pekerja Sosial Ahli Pertama", org: nil),
         .init(text: "Acara dibuka Plt. Kepala Suku Dinas Sosial Jakarta Timur, Drs. H. Budi Santoso, M.Si., Senin (3/3).",
               name: "Budi Santoso", title: "Plt. Kepala Suku Dinas Sosial", org: "Suku Dinas Sosial Kota Administrasi Jakarta Timur"),
+        .init(text: "Kasudin Sosial Jakarta Utara, Abdul Salam, mengatakan bantuan sudah disalurkan.",
+              name: "Abdul Salam", title: "Kasudin Sosial", org: "Suku Dinas Sosial Kota Administrasi Jakarta Utara"),
         .init(text: "Hadir pula Wakil Gubernur DKI Jakarta, Rano Karno.",
               name: "Rano Karno", title: "Wakil Gubernur", org: "Pemerintah Provinsi DKI Jakarta"),
     ]

@@ -62,11 +62,21 @@ struct GazetteerFileTests {
         #expect(g.entry("position:kepala-dinas-sosial")?.impliedOrg == "Dinas Sosial")
     }
 
+    @Test("the organizations the rules scan come sorted by id, the other kinds left out")
+    func organizationsInOrder() throws {
+        let g = try gazetteer.get()
+        let ids = g.organizations.map(\.id)
+        #expect(ids == ids.sorted())
+        #expect(Set(ids) == Set(g.entries.values.filter { $0.kind == .organization }.map(\.id)))
+        #expect(ids.contains("org:sudinsos-jakpus") && ids.contains("org:pemkot-jakpus"))
+    }
+
     @Test("a gazetteer narrowed to positions keeps a working child index and matcher")
     func narrowed() throws {
         var positions = try gazetteer.get()
         positions.entries = positions.entries.filter { $0.value.kind == .position }
         #expect(positions.children(of: "place:31.71").isEmpty)
+        #expect(positions.organizations.isEmpty)
         let found = EntityMatcher(gazetteer: positions).matches(in: try tokens("Kasudin Sosial Kota Administrasi Jakarta Pusat Abdul Salam"))
         #expect(found.map(\.id) == ["position:kepala-suku-dinas-sosial"])
         #expect(found.first?.surface == "Kasudin Sosial")
