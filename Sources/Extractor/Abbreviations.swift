@@ -1,4 +1,5 @@
 public import Foundation
+import Corpus
 
 /// Abbreviations that end in a period (`Dr.`, `S.Sos.`, `Jl.`), read from `gazetteer/abbreviations.tsv`.
 public struct Abbreviations: Sendable {
@@ -8,17 +9,24 @@ public struct Abbreviations: Sendable {
     public private(set) var kinds: [String: Kind] = [:]
     /// The longest abbreviation in tokens, to bound the merge search.
     public private(set) var maxPieces = 1
+    /// The tokenizer asks about every run of adjacent pieces: most are answered here without hashing.
+    private var filter = WordFilter([])
 
     public init(entries: [(String, Kind)] = []) {
         for (abbreviation, kind) in entries { add(abbreviation, kind) }
     }
 
     mutating func add(_ abbreviation: String, _ kind: Kind) {
-        kinds[abbreviation.lowercased()] = kind
+        let key = abbreviation.lowercased()
+        kinds[key] = kind
+        filter.insert(key)
         maxPieces = max(maxPieces, abbreviation.filter { $0 == "." }.count * 2 + 1)
     }
 
-    public func kind(of text: String) -> Kind? { kinds[text.lowercased()] }
+    public func kind(of text: String) -> Kind? {
+        let key = ScalarText.lowercased(text)
+        return filter.mayContain(key) ? kinds[key] : nil
+    }
 
     /// Reads `abbreviation<TAB>kind[<TAB>expansion]` lines after a header; `#` lines are comments.
     public static func load(path: String) throws(GazetteerError) -> Abbreviations {

@@ -242,6 +242,20 @@ struct FormatTests {
         #expect(ScalarText.string(scalars[...]) == text)
     }
 
+    @Test("ScalarText.lowercased gives lowercased()'s result for every scalar of the first two planes, beside ASCII capitals")
+    func lowercasedAsTheStandardLibrary() {
+        var mismatches: [String] = []
+        for value in UInt32(0)...0x1FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "Ab" + String(scalar) + "Z"
+            if ScalarText.lowercased(text) != text.lowercased() { mismatches.append(String(value, radix: 16)) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+        for text in ["", "dinsos", "DINSOS DKI", "“Kutip” İSTANBUL ΣΟΦΙΑ Ǆ", "\u{0130}\u{03A3}", "Jl. Sudirman №5 😀 𝕏"] {
+            #expect(ScalarText.lowercased(text) == text.lowercased(), "\(text)")
+        }
+    }
+
     @Test("a text with CRLF line endings has the id of the same text with LF endings")
     func crlfKeepsTheID() {
         let lf = ContentHash.documentID("Judul\n\nParagraf satu.\nParagraf dua.\n")
