@@ -79,3 +79,23 @@ struct BenchTests {
         }
     }
 }
+
+@Suite("make bench without its corpus")
+struct BenchSkipTests {
+    @Test("says the corpus is absent, names it, and exits 0 without building anything")
+    func skipsWithoutCorpus() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("kb-no-such-corpus-\(UUID().uuidString).jsonl.gz").path
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        make.arguments = ["make", "-s", "-C", root.path, "bench", "CORPUS=\(missing)"]
+        let output = Pipe()
+        make.standardOutput = output
+        make.standardError = output
+        try make.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        make.waitUntilExit()
+        #expect(make.terminationStatus == 0, "\(text)")
+        #expect(text == "bench: the corpus \(missing) is absent: nothing measured (it comes with ../shared/corpora)\n")
+    }
+}
+
