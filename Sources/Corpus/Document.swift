@@ -259,8 +259,8 @@ public struct ScalarText: Sendable {
     }
 
     /// White space, including the no-break and zero-width spaces web text puts between words (or between `Rp` and
-    /// its amount); the one test every reader, tokenizer and lexer uses.
-    public static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    /// its amount); the one test every reader, tokenizer and lexer uses, inlinable so their loops need no call.
+    @inlinable public static func isSpace(_ s: Unicode.Scalar) -> Bool {
         // ASCII's White_Space characters are TAB…CR and SPACE; only other scalars need Unicode's tables.
         if s.isASCII { return s.value == 0x20 || (0x09...0x0D).contains(s.value) }
         return s.properties.isWhitespace || s == "\u{FEFF}" || s == "\u{200B}"

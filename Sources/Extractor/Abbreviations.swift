@@ -24,8 +24,7 @@ public struct Abbreviations: Sendable {
     }
 
     public func kind(of text: String) -> Kind? {
-        let key = ScalarText.lowercased(text)
-        return filter.mayContain(key) ? kinds[key] : nil
+        filter.mayContainLowercased(text) ? kinds[ScalarText.lowercased(text)] : nil
     }
 
     /// Reads `abbreviation<TAB>kind[<TAB>expansion]` lines after a header; `#` lines are comments.

@@ -222,9 +222,10 @@ struct AnalyzedSentence {
 
     func isInsideQuote(_ index: Int) -> Bool {
         var open = startsInQuote
-        // Quotes are punctuation tokens: other tokens are passed over without comparing strings.
-        for (k, t) in tokens.enumerated() where k < index && t.kind == .punctuation {
-            switch t.text {
+        // Quotes are punctuation tokens: other tokens are passed over without comparing strings (or copying them).
+        let tokens = sentence.tokens
+        for k in 0..<min(index, tokens.count) where tokens[k].kind == .punctuation {
+            switch tokens[k].text {
             case "“": open = true
             case "”": open = false
             case "\"": open.toggle()

@@ -17,8 +17,7 @@ extension ExtractionRun {
         var previousEvent: Int?
         for (si, s) in analyzed.enumerated() {
             let verbs = s.tokens.indices.filter { i in
-                let t = s.tokens[i]
-                guard t.kind == .word, rules.actions.contains(t.stem), isVerbForm(t), !s.isInsideQuote(i) else { return false }
+                guard s.tokens[i].kind == .word, rules.actions.contains(s.tokens[i].stem), isVerbForm(s.tokens[i]), !s.isInsideQuote(i) else { return false }
                 return !s.tokens[max(0, i - 3)..<i].contains { Self.intentions.contains($0.normalized) }
             }
             if let previous = previousEvent, continuesActivity(s) {

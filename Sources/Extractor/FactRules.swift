@@ -29,14 +29,17 @@ extension ExtractionRun {
 
     // MARK: - Places
 
+    /// Words that start a street name (asked about every token: a `WordSet` rejects most without hashing).
+    static let streetWords = WordSet(["jalan", "jl.", "jln."])
+
     mutating func findLocations() {
         for (si, s) in analyzed.enumerated() {
             var covered: [Range<Int>] = []
             // Streets: `Jalan Tanah Abang I`, `Jl. Medan Merdeka Selatan No. 8`.
             var i = 0
             while i < s.tokens.count {
-                let t = s.tokens[i]
-                if ["jalan", "jl.", "jln."].contains(t.normalized), i + 1 < s.tokens.count, isCapitalised(s.tokens[i + 1]) {
+                if Self.streetWords.contains(s.tokens[i].normalized), i + 1 < s.tokens.count, isCapitalised(s.tokens[i + 1]) {
+                    let t = s.tokens[i]
                     var end = i + 1
                     while end < s.tokens.count, isCapitalised(s.tokens[end]) || isRoman(s.tokens[end].text) || s.tokens[end].kind == .number { end += 1 }
                     let span = t.span.lowerBound..<s.tokens[end - 1].span.upperBound

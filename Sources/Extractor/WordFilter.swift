@@ -28,6 +28,21 @@ struct WordFilter: Sendable {
         return Array(word.utf8).withUnsafeBufferPointer { mayContain(bytes: $0) }
     }
 
+    /// `mayContain(lowercased(word))` without lowercasing `word`: for ASCII text the length stays and only the
+    /// first and last bytes count, folded here; any other text is let through.
+    func mayContainLowercased(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            if bytes.contains(where: { $0 >= 0x80 }) { return true }
+            func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            let row = Swift.min(bytes.count, Self.longest) * 4
+            let f = fold(first)
+            let l = fold(last)
+            return firstBytes[row + Int(f >> 6)] & (1 << UInt64(f & 63)) != 0
+                && lastBytes[row + Int(l >> 6)] & (1 << UInt64(l & 63)) != 0
+        } ?? true
+    }
+
     private func mayContain(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         let row = Swift.min(bytes.count, Self.longest) * 4

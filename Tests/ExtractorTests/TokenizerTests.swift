@@ -90,3 +90,31 @@ struct SentenceTests {
         #expect(sentences[1].tokens.first?.span == 113..<115)
     }
 }
+
+@Suite("Vocabulary filters")
+struct WordFilterTests {
+    static let words = ["dr.", "s.sos.", "jl.", "kel.", "m.si.", "plt.", "tahun", "pertama", "é.", "ibu"]
+
+    @Test("a filter never rejects a word it holds, nor any casing of it; it rejects other shapes")
+    func noFalseRejections() {
+        let filter = WordFilter(Self.words)
+        for word in Self.words {
+            for variant in [word, word.uppercased(), word.prefix(1).uppercased() + word.dropFirst()] {
+                #expect(filter.mayContainLowercased(variant), "\(variant)")
+            }
+            #expect(filter.mayContain(word))
+        }
+        for other in ["", "x", "kegiatan", "Kegiatan", "2025", "DR", "dr,"] {
+            #expect(!filter.mayContainLowercased(other), "\(other)")
+        }
+        #expect(filter.mayContainLowercased("É."), "text beyond ASCII is let through")
+    }
+
+    @Test("abbreviations are found in any casing, and only they", arguments: ["Dr.", "DR.", "dr.", "S.Sos.", "Jl.", "M.Si.", "Plt."])
+    func abbreviationKinds(_ text: String) throws {
+        let abbreviations = TestPaths.tokenizer.abbreviations
+        #expect(abbreviations.kind(of: text) == abbreviations.kinds[text.lowercased()])
+        #expect(abbreviations.kind(of: text) != nil)
+        #expect(abbreviations.kind(of: text.dropLast() + ",") == nil)
+    }
+}
