@@ -65,3 +65,62 @@ public struct WordSet: Sendable {
         word.isEmpty ? words.contains(word) : filter.mayContain(word) && words.contains(word)
     }
 }
+
+/// A hash table from words to values, hashed with FNV-1a over the UTF-8: the stem cache every word token goes
+/// through spent more in the standard library's seeded SipHash than in the rest of the lookup. The hash has no
+/// seed, so text built to collide can slow a lookup down (never change its answer); the tables using it are caches.
+struct WordTable<Value>: Sendable where Value: Sendable {
+    private var slots: [(key: String, value: Value)?]
+    private(set) var count = 0
+
+    init(capacity: Int = 1 << 12) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: nil, count: size)
+    }
+
+    subscript(word: String) -> Value? {
+        var i = Self.hash(word) & (slots.count - 1)
+        while let slot = slots[i] {
+            if slot.key == word { return slot.value }
+            i = (i + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    /// Sets the value of `word` (replacing an earlier one).
+    mutating func insert(_ word: String, _ value: Value) {
+        if (count + 1) * 2 > slots.count { grow() }
+        var i = Self.hash(word) & (slots.count - 1)
+        while let slot = slots[i] {
+            if slot.key == word {
+                slots[i] = (word, value)
+                return
+            }
+            i = (i + 1) & (slots.count - 1)
+        }
+        slots[i] = (word, value)
+        count += 1
+    }
+
+    mutating func removeAll() {
+        for i in slots.indices { slots[i] = nil }
+        count = 0
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: nil, count: old.count * 2)
+        count = 0
+        for case let (key, value)? in old { insert(key, value) }
+    }
+
+    static func hash(_ word: String) -> Int {
+        func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            return Int(truncatingIfNeeded: h ^ (h >> 32))
+        }
+        return word.utf8.withContiguousStorageIfAvailable(fnv) ?? Array(word.utf8).withUnsafeBufferPointer(fnv)
+    }
+}

@@ -118,3 +118,25 @@ struct WordFilterTests {
         #expect(abbreviations.kind(of: text.dropLast() + ",") == nil)
     }
 }
+
+@Suite("Word tables")
+struct WordTableTests {
+    @Test("a word table answers as a dictionary does, through growth, replacement and clearing")
+    func asADictionary() {
+        var table = WordTable<Int>(capacity: 2)
+        var reference: [String: Int] = [:]
+        let words = (0..<5_000).map { "kata\($0 % 1_700)" } + ["", "é", "Rp1,6", "pilar-pilar", String(repeating: "panjang", count: 9)]
+        for (i, word) in words.enumerated() {
+            #expect(table[word] == reference[word], "\(word)")
+            table.insert(word, i)
+            reference[word] = i
+        }
+        #expect(table.count == reference.count)
+        for (word, value) in reference { #expect(table[word] == value, "\(word)") }
+        #expect(table["kata1700"] == nil && table["Kata1"] == nil)
+        table.removeAll()
+        #expect(table.count == 0 && table["kata1"] == nil)
+        table.insert("kata1", 7)
+        #expect(table["kata1"] == 7)
+    }
+}
