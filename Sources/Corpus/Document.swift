@@ -258,6 +258,21 @@ public struct ScalarText: Sendable {
         }
     }
 
+    /// The ASCII lowercase of `scalars`, or nil when one of them is not ASCII: no Unicode tables, and no buffer but
+    /// the string's own (the lexers make one for nearly every word).
+    public static func asciiLowercase(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
+        for scalar in scalars where !scalar.isASCII { return nil }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            var k = 0
+            for scalar in scalars {
+                let v = UInt8(truncatingIfNeeded: scalar.value)
+                buffer[k] = v >= 0x41 && v <= 0x5A ? v | 0x20 : v
+                k += 1
+            }
+            return k
+        }
+    }
+
     /// White space, including the no-break and zero-width spaces web text puts between words (or between `Rp` and
     /// its amount); the one test every reader, tokenizer and lexer uses, inlinable so their loops need no call.
     @inlinable public static func isSpace(_ s: Unicode.Scalar) -> Bool {

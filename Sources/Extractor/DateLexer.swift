@@ -67,20 +67,8 @@ enum DateLexer {
 
     private static func word(_ slice: ArraySlice<Unicode.Scalar>, start: Int, end: Int) -> DateToken {
         let lower: String
-        var allASCII = true
-        var ascii: [UInt8] = []
-        ascii.reserveCapacity(slice.count)
-        for scalar in slice {
-            guard scalar.isASCII else {
-                allASCII = false
-                break
-            }
-            let v = UInt8(scalar.value)
-            ascii.append(v >= 65 && v <= 90 ? v + 32 : v)
-        }
-        if allASCII {
-            /// The common case, lowercased in one pass without Unicode tables.
-            lower = String(decoding: ascii, as: UTF8.self)
+        if let ascii = ScalarText.asciiLowercase(slice) {
+            lower = ascii  // the common case
         } else {
             var folded = String.UnicodeScalarView()
             for scalar in slice { folded.append(scalar == "\u{2019}" ? "'" : scalar) }

@@ -28,8 +28,6 @@ enum NumberLexer {
         let n = s.count
         var i = 0
         var glued = false
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
         while i < n {
             let c = s[i]
             if ScalarText.isSpace(c) {
@@ -62,19 +60,7 @@ enum NumberLexer {
                 i += 1
                 kind = .symbol
             }
-            var key = ""
-            if kind != .symbol, i - start <= maxKeyLength {
-                bytes.removeAll(keepingCapacity: true)
-                for scalar in s[start..<i] {
-                    guard scalar.isASCII else {
-                        bytes.removeAll()
-                        break
-                    }
-                    let byte = UInt8(scalar.value)
-                    bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                }
-                key = String(decoding: bytes, as: UTF8.self)
-            }
+            let key = kind != .symbol && i - start <= maxKeyLength ? ScalarText.asciiLowercase(s[start..<i]) ?? "" : ""
             out.append(NumberLexeme(kind: kind, range: start..<i, glued: glued, key: key, symbol: kind == .symbol ? c : nil))
             glued = true
         }

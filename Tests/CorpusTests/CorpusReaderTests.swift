@@ -256,6 +256,17 @@ struct FormatTests {
         }
     }
 
+    @Test("asciiLowercase lowercases ASCII scalars and refuses any other")
+    func asciiLowercase() {
+        func lower(_ text: String) -> String? { ScalarText.asciiLowercase(ScalarText.scalars(text)[...]) }
+        #expect(lower("") == "")
+        #expect(lower("Rp1,6 TRILIUN @[Dinsos]") == "rp1,6 triliun @[dinsos]")
+        #expect(lower("\u{7F}AZaz09") == "\u{7F}azaz09")
+        #expect(lower("Café") == nil && lower("Jl’") == nil)
+        let scalars = ScalarText.scalars("xx KEGIATAN yy")
+        #expect(ScalarText.asciiLowercase(scalars[3..<11]) == "kegiatan")
+    }
+
     @Test("a text with CRLF line endings has the id of the same text with LF endings")
     func crlfKeepsTheID() {
         let lf = ContentHash.documentID("Judul\n\nParagraf satu.\nParagraf dua.\n")
