@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Corpus
 
 /// Abbreviations that end in a period (`Dr.`, `S.Sos.`, `Jl.`), read from `gazetteer/abbreviations.tsv`.

@@ -17,7 +17,7 @@ struct CommandLineTests {
     func badArguments(_ arguments: [String], _ message: String) {
         do {
             var command = try KB.parseAsRoot(arguments)
-            if var extract = command as? Extract {
+            if let extract = command as? Extract {
                 _ = try extract.reading.publishedDate()
                 command = extract
             }
@@ -65,7 +65,7 @@ struct CommandLineTests {
         let db = dir.appendingPathComponent("kb.sqlite").path
         let seed = Self.repoRoot.appendingPathComponent("corpus/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt").path
         let missing = dir.appendingPathComponent("tidak-ada.txt").path
-        var ingest = try Ingest.parse([seed, missing, "--db", db, "--gazetteer", Self.repoRoot.appendingPathComponent("gazetteer").path])
+        let ingest = try Ingest.parse([seed, missing, "--db", db, "--gazetteer", Self.repoRoot.appendingPathComponent("gazetteer").path])
         do {
             try await ingest.run()
             Issue.record("a failed document did not make the run fail")
