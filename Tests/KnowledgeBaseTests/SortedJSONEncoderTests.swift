@@ -150,7 +150,8 @@ struct SortedJSONEncoderTests {
         #expect(try SortedJSONEncoder().encode(Widths()) == foundationJSON(Widths()))
         let shorts: [Int16] = [.min, 0, .max]
         #expect(try SortedJSONEncoder().encode(shorts) == foundationJSON(shorts))
-        let floats: [Float] = [0, -0.0, 1.5, 3.4e38, 1e-45, 0.1, 16_777_217]
+        // The smallest subnormal and 2^24 + 1 (which rounds to 2^24), written so the compiler has nothing to warn about.
+        let floats: [Float] = [0, -0.0, 1.5, 3.4e38, Float(bitPattern: 1), 0.1, Float(16_777_217 as Int)]
         #expect(try SortedJSONEncoder().encode(floats) == foundationJSON(floats))
         // More keys than the small-object sort handles, with equal prefixes and cases.
         var large: [String: Int] = [:]
