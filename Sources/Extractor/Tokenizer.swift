@@ -268,28 +268,12 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    /// A token's text and `lowercased(text)`; ASCII text (nearly every token) in one pass, and one string when it
-    /// has no capitals.
+    /// A token's text and `lowercased(text)`: one string when it has no capitals, Unicode's tables only when it
+    /// has a scalar beyond ASCII (nearly no token).
     static func textAndLowercase(_ scalars: ArraySlice<Unicode.Scalar>) -> (text: String, lowercase: String) {
-        var hasCapital = false
-        for scalar in scalars {
-            let v = scalar.value
-            if v >= 0x80 {
-                let text = ScalarText.string(scalars)
-                return (text, ScalarText.lowercased(text))
-            }
-            if v >= 0x41 && v <= 0x5A { hasCapital = true }
-        }
         let text = ScalarText.string(scalars)
-        guard hasCapital else { return (text, text) }
-        let lowercase = String(unsafeUninitializedCapacity: scalars.count) { buffer in
-            for (i, scalar) in scalars.enumerated() {
-                let v = UInt8(scalar.value)
-                buffer[i] = v >= 0x41 && v <= 0x5A ? v | 0x20 : v
-            }
-            return scalars.count
-        }
-        return (text, lowercase)
+        guard scalars.contains(where: { $0.value >= 0x41 && ($0.value <= 0x5A || $0.value >= 0x80) }) else { return (text, text) }
+        return (text, ScalarText.asciiLowercase(scalars) ?? ScalarText.lowercased(text))
     }
 
 }

@@ -54,6 +54,22 @@ private enum JSONTree {
         if case .array(let node) = self { node } else { nil }
     }
 
+    /// The object `existing` is, filled further (a container asked for twice), or a new one handed to `store`.
+    static func objectNode(reusing existing: JSONTree?, store: (JSONTree) -> Void) -> ObjectNode {
+        if let node = existing?.objectNode { return node }
+        let node = ObjectNode()
+        store(.object(node))
+        return node
+    }
+
+    /// The array `existing` is, or a new one handed to `store`.
+    static func arrayNode(reusing existing: JSONTree?, store: (JSONTree) -> Void) -> ArrayNode {
+        if let node = existing?.arrayNode { return node }
+        let node = ArrayNode()
+        store(.array(node))
+        return node
+    }
+
     /// A `Double` or `Float` as Swift prints it, without a trailing `.0`.
     static func number<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F, at path: CodingPath) throws -> JSONTree {
         guard value.isFinite else {
@@ -216,25 +232,12 @@ private final class TreeEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let node: ObjectNode
-        if let existing = result?.objectNode {
-            node = existing
-        } else {
-            node = ObjectNode()
-            result = .object(node)
-        }
+        let node = JSONTree.objectNode(reusing: result) { result = $0 }
         return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let node: ArrayNode
-        if let existing = result?.arrayNode {
-            node = existing
-        } else {
-            node = ArrayNode()
-            result = .array(node)
-        }
-        return UnkeyedContainer(node: node, codingPath: codingPath)
+        UnkeyedContainer(node: JSONTree.arrayNode(reusing: result) { result = $0 }, codingPath: codingPath)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueContainer(encoder: self) }
@@ -280,25 +283,12 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let nested: ObjectNode
-        if let existing = member(key)?.objectNode {
-            nested = existing
-        } else {
-            nested = ObjectNode()
-            put(.object(nested), key)
-        }
+        let nested = JSONTree.objectNode(reusing: member(key)) { put($0, key) }
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: nested, codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested: ArrayNode
-        if let existing = member(key)?.arrayNode {
-            nested = existing
-        } else {
-            nested = ArrayNode()
-            put(.array(nested), key)
-        }
-        return UnkeyedContainer(node: nested, codingPath: codingPath + [key])
+        UnkeyedContainer(node: JSONTree.arrayNode(reusing: member(key)) { put($0, key) }, codingPath: codingPath + [key])
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(key: "super") }
@@ -345,7 +335,6 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer, ValueSink {
 
     func put(_ value: JSONTree) { node.elements.append(value) }
     var path: CodingPath { CodingPath(codingPath, IndexKey(count)) }
-
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = ObjectNode()
