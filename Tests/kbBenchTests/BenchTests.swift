@@ -62,6 +62,23 @@ struct BenchTests {
         #expect(try verdict("peak_rss_lt_500_mb", results(growth: growth)).met)
     }
 
+    @Test("the printed table shows every figure, the growth rows and each target with its verdict")
+    func table() throws {
+        let r = results(growth: [point(0.25, bytes: 1_000_000, extract: 1, icu: 0.05, ingest: 1), point(1, bytes: 4_000_000, extract: 4, icu: 0.2, ingest: 4)])
+        let verdicts = Targets.judge(r)
+        let lines = Targets.table(r, verdicts: verdicts).split(separator: "\n").map(String.init)
+        for key in ["icu_segment_mb_s", "extract_mb_s", "ingest_mb_s", "query_p50_ms", "query_p99_ms", "peak_rss_mb"] {
+            #expect(lines.contains { $0.hasPrefix("  \(key) ") }, "\(key)")
+        }
+        #expect(lines.contains { $0.hasPrefix("  icu_segment_mb_s") && $0.contains("30.00") })
+        #expect(lines.contains { $0.contains("25%") && $0.contains("1.00") } && lines.contains { $0.contains("100%") && $0.contains("4.00") })
+        #expect(verdicts.count == 6)
+        for v in verdicts {
+            #expect(lines.contains { $0.contains(v.label) && $0.contains(v.figure) && $0.hasPrefix(v.met ? "  met" : "  MISSED") }, "\(v.key)")
+        }
+        #expect(lines.contains { $0.hasPrefix("  MISSED") && $0.contains("ingest ≥ 5 MB/s") })
+    }
+
     @Test("ICU and extraction in turns cover every document once, whatever the chunk")
     func inTurns() throws {
         let reader = CorpusReader(boilerplate: try BoilerplateRules.load(path: root.appendingPathComponent("gazetteer/boilerplate.tsv").path))
