@@ -38,13 +38,8 @@ public struct NearDuplicateIndex: Sendable {
     public private(set) var signatures: [(id: String, signature: Signature)] = []
     /// For each (slot, minimum) seen, the last signature holding it; `chain` links to the previous one holding the same.
     /// Documents that share no slot have an estimated Jaccard of 0, hence containment 0: only the others are compared.
-    private var lastWithSlot: [SlotValue: Int32] = [:]
+    private var lastWithSlot = SlotTable()
     private var chain: [Int32] = []
-
-    private struct SlotValue: Hashable {
-        var slot: Int
-        var value: UInt64
-    }
 
     public init(threshold: Double = 0.6) {
         self.threshold = threshold
@@ -142,24 +137,87 @@ public struct NearDuplicateIndex: Sendable {
         let index = Int32(signatures.count)
         signatures.append((id, signature))
         for (slot, value) in signature.minima.enumerated() {
-            let key = SlotValue(slot: slot, value: value)
-            chain.append(lastWithSlot[key] ?? -1)
-            lastWithSlot[key] = index
+            chain.append(lastWithSlot.replace(slot: slot, value: value, with: index))
         }
     }
 
     /// Indices of the earlier signatures that can reach the threshold, ascending (all of them when the threshold is not positive).
     private func candidates(for signature: Signature) -> [Int] {
         guard threshold > 0 else { return Array(signatures.indices) }
-        var found = Set<Int>()
+        var found: [Int] = []
         for (slot, value) in signature.minima.enumerated() where value != .max {
-            var next = lastWithSlot[SlotValue(slot: slot, value: value)] ?? -1
+            var next = lastWithSlot.last(slot: slot, value: value)
             while next >= 0 {
-                found.insert(Int(next))
+                found.append(Int(next))
                 next = chain[Int(next) * Self.signatureSize + slot]
             }
         }
-        return found.sorted()
+        found.sort()
+        var unique = 0
+        for i in found.indices where i == 0 || found[i] != found[i - 1] {
+            found[unique] = found[i]
+            unique += 1
+        }
+        found.removeLast(found.count - unique)
+        return found
+    }
+
+    /// The last signature index holding each (slot, minimum), in open addressing. A minimum is already a well-mixed
+    /// hash, so it serves as its own (the standard library's seeded hashing and rehashing as the table grew were half
+    /// of an ingest's near-duplicate search, which runs on the one writer thread).
+    private struct SlotTable {
+        private var values: [UInt64]
+        private var slots: [UInt8]
+        /// -1 for an empty entry.
+        private var indices: [Int32]
+        private var count = 0
+
+        init() {
+            values = Array(repeating: 0, count: 1 << 12)
+            slots = Array(repeating: 0, count: 1 << 12)
+            indices = Array(repeating: -1, count: 1 << 12)
+        }
+
+        private func position(slot: Int, value: UInt64) -> (Int, found: Bool) {
+            let mask = indices.count - 1
+            var i = Int(truncatingIfNeeded: value ^ (UInt64(slot) &* 0x9E37_79B9_7F4A_7C15)) & mask
+            while indices[i] >= 0 {
+                if values[i] == value && Int(slots[i]) == slot { return (i, true) }
+                i = (i + 1) & mask
+            }
+            return (i, false)
+        }
+
+        /// The last index stored for (slot, value), or -1.
+        func last(slot: Int, value: UInt64) -> Int32 {
+            let (i, found) = position(slot: slot, value: value)
+            return found ? indices[i] : -1
+        }
+
+        /// Stores `index` for (slot, value) and returns the one it replaces, or -1.
+        mutating func replace(slot: Int, value: UInt64, with index: Int32) -> Int32 {
+            if (count + 1) * 2 > indices.count { grow() }
+            let (i, found) = position(slot: slot, value: value)
+            let previous = found ? indices[i] : -1
+            if !found {
+                values[i] = value
+                slots[i] = UInt8(slot)
+                count += 1
+            }
+            indices[i] = index
+            return previous
+        }
+
+        private mutating func grow() {
+            let old = (values, slots, indices)
+            values = Array(repeating: 0, count: old.2.count * 2)
+            slots = Array(repeating: 0, count: old.2.count * 2)
+            indices = Array(repeating: -1, count: old.2.count * 2)
+            count = 0
+            for k in old.2.indices where old.2[k] >= 0 {
+                _ = replace(slot: Int(old.1[k]), value: old.0[k], with: old.2[k])
+            }
+        }
     }
 
     static let seeds: [UInt64] = (0..<UInt64(signatureSize)).map { mix($0 &+ 0x9E37_79B9_7F4A_7C15) }

@@ -224,9 +224,21 @@ final class DocumentWriter {
     }
 
     /// What the full-text index holds for a sentence: each word's stem, and its normalized form when that differs.
+    /// (Appended to one string: no array of pieces and no string per token.)
     static func searchStems(_ sentence: Sentence) -> String {
-        sentence.tokens.filter { $0.kind == .word || $0.kind == .number || $0.kind == .abbreviation }
-            .map { $0.stem == $0.normalized ? $0.stem : "\($0.stem) \($0.normalized)" }.joined(separator: " ")
+        var text = ""
+        text.reserveCapacity(sentence.text.utf8.count + sentence.text.utf8.count / 2)
+        var first = true
+        for token in sentence.tokens where token.kind == .word || token.kind == .number || token.kind == .abbreviation {
+            if !first { text.append(" ") }
+            first = false
+            text.append(token.stem)
+            if token.stem != token.normalized {
+                text.append(" ")
+                text.append(token.normalized)
+            }
+        }
+        return text
     }
 
     func index(_ rows: [SearchRow]) throws {

@@ -339,6 +339,50 @@ struct NearDuplicateTests {
     }
 }
 
+@Suite("Near-duplicates among many")
+struct NearDuplicateScaleTests {
+    /// Texts from a small vocabulary: some share a story, many share only a few shingles.
+    static func texts() -> [String] {
+        let words = ["dinas", "sosial", "jakarta", "bantuan", "warga", "banjir", "peserta", "program", "karang", "taruna",
+                     "kota", "timur", "utara", "pusat", "barat", "selatan", "pilar", "apel", "jambore", "relawan"]
+        var state: UInt64 = 42
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        var texts: [String] = []
+        for k in 0..<300 {
+            if k % 7 == 6 {
+                // A re-edit of an earlier story: the same words with a sentence added.
+                texts.append(texts[next() % texts.count] + " Dinas Sosial menambah bantuan bagi warga")
+            } else {
+                texts.append((0..<(30 + next() % 60)).map { _ in words[next() % words.count] }.joined(separator: " "))
+            }
+        }
+        return texts
+    }
+
+    @Test("past the index's first table size, what it finds is what comparing every pair finds")
+    func sameAsEveryPair() {
+        let texts = Self.texts()
+        let signatures = texts.map(NearDuplicateIndex.signature)
+        var index = NearDuplicateIndex()
+        var linked = 0
+        for (k, signature) in signatures.enumerated() {
+            let found = index.add(id: "d\(k)", signature: signature).map(\.id)
+            linked += found.count
+            let expected = (0..<k).map { ($0, NearDuplicateIndex.containment(signature, signatures[$0])) }
+                .filter { $0.1 >= index.threshold }
+                .sorted { $0.1 > $1.1 }
+                .map { "d\($0.0)" }
+            #expect(Set(found) == Set(expected), "document \(k)")
+            #expect(found.count == expected.count)
+        }
+        #expect(index.signatures.count == texts.count)
+        #expect(linked >= 300 / 7)  // every re-edit finds its story
+    }
+}
+
 @Suite("Near-duplicate signatures")
 struct SignatureStorageTests {
     @Test("a signature survives its bytes; other byte counts are refused")
