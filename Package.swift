@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "kbBenchTests",
-            dependencies: ["kb-bench", "Corpus", "Extractor", "KnowledgeBase"],
+            dependencies: ["kb-bench", "Corpus", "Extractor", "KnowledgeBase", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "Corpus"], swiftSettings: strict),

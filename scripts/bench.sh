@@ -13,7 +13,8 @@ if [ ! -f "$corpus" ]; then
 fi
 
 swift=${SWIFT:-swift}
-release=.build-release/release
+# BENCH_RELEASE_DIR: where the release binaries are (a test points it at stand-ins, with SWIFT=true).
+release=${BENCH_RELEASE_DIR:-.build-release/release}
 ./scripts/setup.sh
 "$swift" build -c release --scratch-path .build-release --product kb
 "$swift" build -c release --scratch-path .build-release --product kb-bench

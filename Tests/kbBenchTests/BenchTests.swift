@@ -1,3 +1,4 @@
+import ArgumentParser
 import Corpus
 import Extractor
 import Foundation
@@ -94,6 +95,66 @@ struct BenchTests {
             #expect(turns.facts == facts, "chunk \(chunk)")
             #expect(turns.icu > 0 && turns.extraction > 0, "chunk \(chunk)")
         }
+    }
+}
+
+@Suite("make bench's settings")
+struct BenchSettingsTests {
+    /// Runs `make bench` with the builds skipped (`SWIFT=true`) and a stand-in kb-bench that prints its arguments.
+    func benchArguments(_ settings: [String]) throws -> (status: Int32, output: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus.jsonl")
+        try Data("{}\n".utf8).write(to: corpus)
+        let standIn = folder.appendingPathComponent("kb-bench")
+        try Data("#!/bin/sh\necho \"$@\"\n".utf8).write(to: standIn)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: standIn.path)
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        make.arguments = ["make", "-s", "-C", root.path, "bench", "CORPUS=\(corpus.path)", "SWIFT=true"] + settings
+        var environment = ProcessInfo.processInfo.environment
+        environment["BENCH_RELEASE_DIR"] = folder.path
+        environment["BENCH_DOCS"] = nil  // only what `settings` say
+        make.environment = environment
+        let output = Pipe()
+        make.standardOutput = output
+        make.standardError = output
+        try make.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        make.waitUntilExit()
+        return (make.terminationStatus, text.split(separator: "\n").last.map(String.init) ?? "")
+    }
+
+    @Test("BENCH_DOCS=N reaches kb-bench as --docs N, with the corpus and the release kb")
+    func documentLimit() throws {
+        let run = try benchArguments(["BENCH_DOCS=7"])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.hasSuffix("--output bench/results.json --docs 7"), "\(run.output)")
+        #expect(run.output.contains("/kb --corpus "), "\(run.output)")
+        #expect(run.output.contains("corpus.jsonl --gazetteer gazetteer"), "\(run.output)")
+    }
+
+    @Test("without BENCH_DOCS, every document")
+    func allDocuments() throws {
+        let run = try benchArguments([])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.hasSuffix("--output bench/results.json"), "\(run.output)")
+        #expect(!run.output.contains("--docs"), "\(run.output)")
+    }
+
+    @Test("kb-bench reads BENCH_DOCS when --docs is not given, and refuses what is not a positive number")
+    func limitParsing() throws {
+        let given = try KBBench.parse(["--kb", "kb", "--corpus", "c.jsonl", "--docs", "12"])
+        #expect(try given.documentLimit() == 12)
+        setenv("BENCH_DOCS", "9", 1)
+        defer { unsetenv("BENCH_DOCS") }
+        #expect(try KBBench.parse(["--kb", "kb", "--corpus", "c.jsonl"]).documentLimit() == 9)
+        #expect(try given.documentLimit() == 12)  // --docs wins
+        setenv("BENCH_DOCS", "nine", 1)
+        #expect(throws: (any Error).self) { try KBBench.parse(["--kb", "kb", "--corpus", "c.jsonl"]) }
+        #expect(throws: (any Error).self) { try KBBench.parse(["--kb", "kb", "--corpus", "c.jsonl", "--docs", "0"]) }
+        #expect(throws: (any Error).self) { try KBBench.parse(["--kb", "kb", "--corpus", "c.jsonl", "--docs", "x"]) }
     }
 }
 
