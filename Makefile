@@ -28,4 +28,4 @@ bench:
 	@CORPUS="$(CORPUS)" BENCH_DOCS="$(BENCH_DOCS)" SWIFT="$(SWIFT)" ./scripts/bench.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-release
