@@ -39,17 +39,17 @@ public struct Tokenizer: Sendable {
     /// Sentences of `text`, with tokens; spans are scalar offsets into `text` plus `base`.
     public func sentences(_ text: String, base: Int = 0) -> [Sentence] {
         let scalars = ScalarText.scalars(text)
-        let tokens = tokenize(scalars)
+        let pieces = self.pieces(scalars)
         var boundaries = ICUSegmenter.segments(scalars[...], kind: .sentence).map(\.range.upperBound)
         // ICU ends a sentence after `Dr.` or an initial before a capital; an abbreviation never ends one.
-        var last = 0  // boundaries ascend: the search for the token before each one resumes where the previous stopped
+        var last = 0  // boundaries ascend: the search for the piece before each one resumes where the previous stopped
         boundaries = boundaries.filter { end in
             guard end < scalars.count else { return true }
             var i = end
             while i > 0, ScalarText.isSpace(scalars[i - 1]) { i -= 1 }
-            while last < tokens.count, tokens[last].span.upperBound <= i { last += 1 }
-            guard last > 0, tokens[last - 1].span.upperBound == i else { return true }
-            return tokens[last - 1].kind != .abbreviation
+            while last < pieces.count, pieces[last].range.upperBound <= i { last += 1 }
+            guard last > 0, pieces[last - 1].range.upperBound == i else { return true }
+            return pieces[last - 1].kind != .abbreviation
         }
         var result: [Sentence] = []
         var start = 0
@@ -60,15 +60,11 @@ public struct Tokenizer: Sendable {
             while lo < hi, ScalarText.isSpace(scalars[lo]) { lo += 1 }
             while hi > lo, ScalarText.isSpace(scalars[hi - 1]) { hi -= 1 }
             let first = t
-            while t < tokens.count, tokens[t].span.lowerBound < end { t += 1 }
-            var sentenceTokens = Array(tokens[first..<t])
-            if base != 0 {
-                for i in sentenceTokens.indices {
-                    sentenceTokens[i].span = (sentenceTokens[i].span.lowerBound + base)..<(sentenceTokens[i].span.upperBound + base)
-                }
-            }
+            while t < pieces.count, pieces[t].range.lowerBound < end { t += 1 }
             if lo < hi {
-                result.append(Sentence(text: ScalarText.string(scalars[lo..<hi]), span: (lo + base)..<(hi + base), tokens: sentenceTokens))
+                // Each sentence's tokens are made where they belong, their spans shifted by `base` as they are made.
+                let tokens = pieces[first..<t].map { token(for: $0, in: scalars, base: base) }
+                result.append(Sentence(text: ScalarText.string(scalars[lo..<hi]), span: (lo + base)..<(hi + base), tokens: tokens))
             }
             start = end
         }
@@ -77,6 +73,19 @@ public struct Tokenizer: Sendable {
 
     /// Tokens of `scalars`, spans relative to its start.
     public func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        pieces(scalars).map { token(for: $0, in: scalars, base: 0) }
+    }
+
+    /// The token of a piece: its text, lowercase and stem.
+    private func token(for piece: (range: Range<Int>, kind: TokenKind), in scalars: [Unicode.Scalar], base: Int) -> Token {
+        let (text, normalized) = Self.textAndLowercase(scalars[piece.range])
+        let stem = (piece.kind == .word) ? stem(normalized) : normalized
+        return Token(text: text, span: (piece.range.lowerBound + base)..<(piece.range.upperBound + base), kind: piece.kind,
+                     normalized: normalized, stem: stem)
+    }
+
+    /// The tokens' ranges and kinds, before any text is made: ICU's segments, merged by the Indonesian rules.
+    private func pieces(_ scalars: [Unicode.Scalar]) -> [(range: Range<Int>, kind: TokenKind)] {
         let protected = Self.atomicSpans(scalars)
         var raw: [(range: Range<Int>, kind: TokenKind)] = []
         var p = 0
@@ -96,12 +105,7 @@ public struct Tokenizer: Sendable {
             }
             raw.append((r, Self.kind(segment.status, scalars[r])))
         }
-        let merged = merge(raw, scalars)
-        return merged.map { piece in
-            let (text, normalized) = Self.textAndLowercase(scalars[piece.range])
-            let stem = (piece.kind == .word) ? stem(normalized) : normalized
-            return Token(text: text, span: piece.range, kind: piece.kind, normalized: normalized, stem: stem)
-        }
+        return merge(raw, scalars)
     }
 
     // MARK: - Merging
