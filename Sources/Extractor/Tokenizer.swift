@@ -39,8 +39,9 @@ public struct Tokenizer: Sendable {
     /// Sentences of `text`, with tokens; spans are scalar offsets into `text` plus `base`.
     public func sentences(_ text: String, base: Int = 0) -> [Sentence] {
         let scalars = ScalarText.scalars(text)
-        let pieces = self.pieces(scalars)
-        var boundaries = ICUSegmenter.segments(scalars[...], kind: .sentence).map(\.range.upperBound)
+        let icu = ICUSegmenter.wordsAndSentenceEnds(scalars[...])
+        let pieces = self.pieces(scalars, words: icu.words)
+        var boundaries = icu.sentenceEnds
         // ICU ends a sentence after `Dr.` or an initial before a capital; an abbreviation never ends one.
         var last = 0  // boundaries ascend: the search for the piece before each one resumes where the previous stopped
         boundaries = boundaries.filter { end in
@@ -73,7 +74,7 @@ public struct Tokenizer: Sendable {
 
     /// Tokens of `scalars`, spans relative to its start.
     public func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
-        pieces(scalars).map { token(for: $0, in: scalars, base: 0) }
+        pieces(scalars, words: ICUSegmenter.segments(scalars[...], kind: .word)).map { token(for: $0, in: scalars, base: 0) }
     }
 
     /// The token of a piece: its text, lowercase and stem.
@@ -84,12 +85,13 @@ public struct Tokenizer: Sendable {
                      normalized: normalized, stem: stem)
     }
 
-    /// The tokens' ranges and kinds, before any text is made: ICU's segments, merged by the Indonesian rules.
-    private func pieces(_ scalars: [Unicode.Scalar]) -> [(range: Range<Int>, kind: TokenKind)] {
+    /// The tokens' ranges and kinds, before any text is made: ICU's word segments, merged by the Indonesian rules.
+    private func pieces(_ scalars: [Unicode.Scalar], words: [ICUSegmenter.Segment]) -> [(range: Range<Int>, kind: TokenKind)] {
         let protected = Self.atomicSpans(scalars)
         var raw: [(range: Range<Int>, kind: TokenKind)] = []
+        raw.reserveCapacity(words.count)
         var p = 0
-        for segment in ICUSegmenter.segments(scalars[...], kind: .word) {
+        for segment in words {
             let r = segment.range
             if p < protected.count, r.lowerBound >= protected[p].range.lowerBound {
                 // Segments inside a URL, e-mail or hashtag collapse into it.
@@ -112,6 +114,7 @@ public struct Tokenizer: Sendable {
 
     private func merge(_ raw: [(range: Range<Int>, kind: TokenKind)], _ s: [Unicode.Scalar]) -> [(range: Range<Int>, kind: TokenKind)] {
         var out: [(range: Range<Int>, kind: TokenKind)] = []
+        out.reserveCapacity(raw.count)
         var i = 0
         func adjacent(_ a: Int, _ b: Int) -> Bool { b < raw.count && raw[a].range.upperBound == raw[b].range.lowerBound }
         func text(_ a: Int) -> String { ScalarText.string(s[raw[a].range]) }

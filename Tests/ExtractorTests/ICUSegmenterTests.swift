@@ -31,6 +31,16 @@ struct ICUSegmenterTests {
         #expect(ends == [13, 31, scalars.count])
     }
 
+    @Test("words and sentence ends from one conversion are those of the two separate calls, beyond the BMP too",
+          arguments: ["Premi hadir 🙏. Ia membuka acara! Peserta 1.600 orang?", "🙏🙏 Terima kasih.", "", "Satu"])
+    func wordsAndSentenceEnds(text: String) {
+        let scalars = Array(text.unicodeScalars)
+        let both = ICUSegmenter.wordsAndSentenceEnds(scalars[...])
+        #expect(both.words == ICUSegmenter.segments(scalars[...], kind: .word))
+        #expect(both.sentenceEnds == ICUSegmenter.segments(scalars[...], kind: .sentence).map(\.range.upperBound))
+        #expect(both.sentenceEnds.last == (scalars.isEmpty ? nil : scalars.count))
+    }
+
     @Test("each thread reuses its own iterators: many texts segmented at once give the boundaries of one at a time")
     func concurrent() async {
         let texts = (0..<200).map { i in
