@@ -54,8 +54,9 @@ extension ExtractionRun {
     /// `ujar Premi`, `Iqbal menyampaikan`: a later short form of a name is the person named in full in the document, when unique.
     private mutating func resolveShortForms() {
         // Only a word of an official's name can stand for one (see fullName(for:)).
-        let nameWords = Set(officials.flatMap { $0.name.split(separator: " ").map(String.init) })
-        guard !nameWords.isEmpty else { return }
+        // (Behind a WordFilter: every token of the document is asked about.)
+        let nameWords = WordSet(Set(officials.flatMap { $0.name.split(separator: " ").map(String.init) }))
+        guard !nameWords.words.isEmpty else { return }
         for (si, s) in analyzed.enumerated() {
             for (i, t) in s.tokens.enumerated() where nameWords.contains(t.text) && isNameToken(s, i) {
                 if officials.contains(where: { $0.sentence == si && $0.nameTokens.contains(i) }) { continue }
