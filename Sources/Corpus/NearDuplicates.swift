@@ -172,10 +172,11 @@ public struct NearDuplicateIndex: Sendable {
         private var indices: [Int32]
         private var count = 0
 
-        init() {
-            values = Array(repeating: 0, count: 1 << 12)
-            slots = Array(repeating: 0, count: 1 << 12)
-            indices = Array(repeating: -1, count: 1 << 12)
+        /// `size`: a power of two.
+        init(size: Int = 1 << 12) {
+            values = Array(repeating: 0, count: size)
+            slots = Array(repeating: 0, count: size)
+            indices = Array(repeating: -1, count: size)
         }
 
         private func position(slot: Int, value: UInt64) -> (Int, found: Bool) {
@@ -209,13 +210,10 @@ public struct NearDuplicateIndex: Sendable {
         }
 
         private mutating func grow() {
-            let old = (values, slots, indices)
-            values = Array(repeating: 0, count: old.2.count * 2)
-            slots = Array(repeating: 0, count: old.2.count * 2)
-            indices = Array(repeating: -1, count: old.2.count * 2)
-            count = 0
-            for k in old.2.indices where old.2[k] >= 0 {
-                _ = replace(slot: Int(old.1[k]), value: old.0[k], with: old.2[k])
+            let old = self
+            self = SlotTable(size: indices.count * 2)
+            for k in old.indices.indices where old.indices[k] >= 0 {
+                _ = replace(slot: Int(old.slots[k]), value: old.values[k], with: old.indices[k])
             }
         }
     }

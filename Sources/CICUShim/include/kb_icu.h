@@ -11,8 +11,8 @@ enum {
 
 /// Finds the boundaries of `text` (UTF-16, `length` units) with ICU's break iterator for `kind`,
 /// using the Indonesian locale. Writes every boundary after offset 0 (UTF-16 offsets, ascending,
-/// the last one equal to `length`) into `boundaries`; for words, `statuses` receives ICU's rule
-/// status of the segment ending there (`statuses` may be NULL when they are not wanted) (0 none/punctuation or space, 100 number, 200 letter,
+/// the last one equal to `length`) into `boundaries`; `statuses`, unless NULL, receives ICU's rule
+/// status of the segment ending there (for words: 0 none/punctuation or space, 100 number, 200 letter,
 /// 300 kana, 400 ideographic). `capacity` must be at least `length + 1`.
 /// Returns the number of boundaries written, or -1 with `*error_code` set to ICU's error code.
 int32_t kb_icu_breaks(int32_t kind, const uint16_t *text, int32_t length,
