@@ -20,8 +20,7 @@ public enum ICUSegmenter {
     /// Segments of `scalars` (the whole array) by ICU's word or sentence rules for Indonesian.
     public static func segments(_ scalars: ArraySlice<Unicode.Scalar>, kind: Kind) -> [Segment] {
         guard !scalars.isEmpty else { return [] }
-        let text = UTF16Text(scalars)
-        return text.segments(kind: kind, statuses: true)
+        return UTF16Text(scalars).segments(kind: kind, statuses: true)
     }
 
     /// ICU's word segments (with their rule statuses) and the ends of its sentences, from one conversion to UTF-16:

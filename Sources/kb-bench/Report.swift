@@ -73,16 +73,15 @@ enum Targets {
     }
 
     static func judge(_ r: BenchResults) -> [Verdict] {
-        func perByte(_ p: BenchResults.GrowthPoint, _ seconds: Double) -> Double { seconds / Double(max(p.bytes, 1)) }
-        let first = r.growth.first, last = r.growth.last
-        func growthRatio(_ seconds: (BenchResults.GrowthPoint) -> Double) -> Double {
-            guard let first, let last, seconds(first) > 0 else { return 0 }
-            return perByte(last, seconds(last)) / perByte(first, seconds(first))
+        /// A cost per byte at the largest size over the same at the smallest (0 when unknown).
+        func growthRatio(_ cost: (BenchResults.GrowthPoint) -> Double) -> Double {
+            guard let first = r.growth.first, let last = r.growth.last, cost(first) > 0 else { return 0 }
+            return cost(last) / cost(first)
         }
-        // Extraction per byte in units of ICU's per byte, measured in the same turns: the machine's drift between
+        // Extraction in units of ICU's time on the same bytes, measured in the same turns: the machine's drift between
         // the sizes cancels out (ICU segmentation itself is linear).
-        let extractGrowth = growthRatio { $0.icuSeconds > 0 ? $0.extractSeconds / $0.icuSeconds * Double($0.bytes) : 0 }
-        let ingestGrowth = growthRatio(\.ingestSeconds)
+        let extractGrowth = growthRatio { $0.icuSeconds > 0 ? $0.extractSeconds / $0.icuSeconds : 0 }
+        let ingestGrowth = growthRatio { $0.ingestSeconds / Double(max($0.bytes, 1)) }
         return [
             Verdict(key: "extract_ge_quarter_icu", label: "extraction ≥ 0.25 × ICU segmentation",
                     figure: String(format: "%.3f × ICU", r.extractToICU), met: r.extractToICU >= 0.25),

@@ -98,6 +98,22 @@ struct BenchTests {
     }
 }
 
+/// `make -s bench` in the repository with `settings` on its command line, in `environment` (this process's when nil):
+/// its exit status and everything it printed.
+private func makeBench(_ settings: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
+    let make = Process()
+    make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    make.arguments = ["make", "-s", "-C", root.path, "bench"] + settings
+    if let environment { make.environment = environment }
+    let output = Pipe()
+    make.standardOutput = output
+    make.standardError = output
+    try make.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    make.waitUntilExit()
+    return (make.terminationStatus, text)
+}
+
 @Suite("make bench's settings")
 struct BenchSettingsTests {
     /// Runs `make bench` with the builds skipped (`SWIFT=true`) and a stand-in kb-bench that prints its arguments.
@@ -110,20 +126,11 @@ struct BenchSettingsTests {
         let standIn = folder.appendingPathComponent("kb-bench")
         try Data("#!/bin/sh\necho \"$@\"\n".utf8).write(to: standIn)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: standIn.path)
-        let make = Process()
-        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        make.arguments = ["make", "-s", "-C", root.path, "bench", "CORPUS=\(corpus.path)", "SWIFT=true"] + settings
         var environment = ProcessInfo.processInfo.environment
         environment["BENCH_RELEASE_DIR"] = folder.path
         environment["BENCH_DOCS"] = nil  // only what `settings` say
-        make.environment = environment
-        let output = Pipe()
-        make.standardOutput = output
-        make.standardError = output
-        try make.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        make.waitUntilExit()
-        return (make.terminationStatus, text.split(separator: "\n").last.map(String.init) ?? "")
+        let run = try makeBench(["CORPUS=\(corpus.path)", "SWIFT=true"] + settings, environment: environment)
+        return (run.status, run.output.split(separator: "\n").last.map(String.init) ?? "")
     }
 
     @Test("BENCH_DOCS=N reaches kb-bench as --docs N, with the corpus and the release kb")
@@ -163,17 +170,9 @@ struct BenchSkipTests {
     @Test("says the corpus is absent, names it, and exits 0 without building anything")
     func skipsWithoutCorpus() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("kb-no-such-corpus-\(UUID().uuidString).jsonl.gz").path
-        let make = Process()
-        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        make.arguments = ["make", "-s", "-C", root.path, "bench", "CORPUS=\(missing)"]
-        let output = Pipe()
-        make.standardOutput = output
-        make.standardError = output
-        try make.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        make.waitUntilExit()
-        #expect(make.terminationStatus == 0, "\(text)")
-        #expect(text == "bench: the corpus \(missing) is absent: nothing measured (it comes with ../shared/corpora)\n")
+        let run = try makeBench(["CORPUS=\(missing)"])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output == "bench: the corpus \(missing) is absent: nothing measured (it comes with ../shared/corpora)\n")
     }
 }
 
