@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages kb needs when they are missing (ICU, libxml2, zlib, the Indonesian
-# hunspell word list, pkg-config). Needs root for apt-get; otherwise says what to install.
+# hunspell word list, pkg-config, jemalloc). Needs root for apt-get; otherwise says what to install.
 set -euo pipefail
 
-packages=(libicu-dev libxml2-dev zlib1g-dev hunspell-id pkg-config libsqlite3-dev)
+packages=(libicu-dev libxml2-dev zlib1g-dev hunspell-id pkg-config libsqlite3-dev libjemalloc-dev)
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CJemalloc
 import Corpus
 import Extractor
 import Foundation
@@ -65,6 +66,8 @@ struct KBBench: AsyncParsableCommand {
 
         let limitDocs = try documentLimit()
         let reader = CorpusReader(boilerplate: try BoilerplateRules.load(path: (gazetteerPath as NSString).appendingPathComponent("boilerplate.tsv")))
+        // kb and kb-bench allocate through jemalloc (see Package.swift): the extraction is measured as kb runs it.
+        log("allocator: jemalloc \(Self.jemallocVersion)")
         log("reading \(corpus)" + (limitDocs.map { " (first \($0) documents)" } ?? ""))
         let sample = try CorpusSample(path: corpus, limit: limitDocs, reader: reader, scratch: scratch)
         let wholeCorpus = sample.isWholeFile
@@ -157,6 +160,14 @@ struct KBBench: AsyncParsableCommand {
 
     func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    }
+
+    /// The version of the jemalloc this process allocates with, from its control interface.
+    static var jemallocVersion: String {
+        var version: UnsafePointer<CChar>?
+        var size = MemoryLayout<UnsafePointer<CChar>?>.size
+        guard mallctl("version", &version, &size, nil, 0) == 0, let version else { return "(version unknown)" }
+        return String(cString: version)
     }
 
     func log(_ message: String) {

@@ -1,4 +1,7 @@
 import ArgumentParser
+// Imported for its malloc, which replaces glibc's in the whole process (see Package.swift): the import is what links
+// jemalloc, nothing calls it by name. `Tests/kbTests/AllocatorTests.swift` checks that kb runs on it.
+import CJemalloc
 
 @main
 struct KB: AsyncParsableCommand {
