@@ -238,47 +238,69 @@ public final class KnowledgeBase: Sendable {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT DISTINCT m.personId, e.name, m.titleKey, m.orgId FROM officialMention m JOIN entity e ON e.id = m.personId
                 """)
-            // Only rows of the same position and organization are compared: group them, then visit the pairs in row order.
+            // Each row read once (an office can have hundreds of holders: the news corpus has one of 395, some 78,000
+            // pairs), its letters numbered (equal characters, equal numbers) so that distances compare integers.
             struct Office: Hashable {
                 var titleKey: String
                 var orgId: String?
             }
-            var byOffice: [Office: [Int]] = [:]
-            for (i, row) in rows.enumerated() { byOffice[Office(titleKey: row["titleKey"], orgId: row["orgId"]), default: []].append(i) }
-            var pairs: [(Int, Int)] = []
-            for group in byOffice.values where group.count > 1 {
-                for (k, i) in group.enumerated() { for j in group[(k + 1)...] { pairs.append((i, j)) } }
+            struct Holder {
+                var id: String
+                var name: String
+                var office: Office
+                var length: Int
+                var letters: [Int]
             }
-            pairs.sort { $0 < $1 }
-            let letters = rows.map { row in Array((row["name"] as String).lowercased()) }
-            for (i, j) in pairs {
-                let a = rows[i], b = rows[j]
-                let idA: String = a["personId"], idB: String = b["personId"]
-                guard idA != idB else { continue }
-                let nameA: String = a["name"], nameB: String = b["name"]
-                // Names 3 or more letters apart in length are never 2 edits apart: most pairs stop here.
-                guard min(nameA.count, nameB.count) >= 6, abs(letters[i].count - letters[j].count) <= 2 else { continue }
-                let distance = Self.editDistance(letters[i], letters[j])
-                guard distance > 0, distance <= 2 else { continue }
-                let reason = "same position (\(a["titleKey"] as String)) and names \(distance) letter(s) apart: \(nameA) / \(nameB)"
-                try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [idA, idB, reason])
-                try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [idB, idA, reason])
+            var letterNumbers: [Character: Int] = [:]
+            let holders = rows.map { row in
+                let name: String = row["name"]
+                let letters = name.lowercased().map { letter in
+                    if let number = letterNumbers[letter] { return number }
+                    letterNumbers[letter] = letterNumbers.count
+                    return letterNumbers.count - 1
+                }
+                return Holder(id: row["personId"], name: name, office: Office(titleKey: row["titleKey"], orgId: row["orgId"]),
+                              length: name.count, letters: letters)
+            }
+            // Only holders of the same position and organization are compared: each pair once, in row order.
+            var byOffice: [Office: [Int]] = [:]
+            var place: [Int] = []
+            for (i, holder) in holders.enumerated() {
+                place.append(byOffice[holder.office]?.count ?? 0)
+                byOffice[holder.office, default: []].append(i)
+            }
+            for (i, a) in holders.enumerated() {
+                for j in byOffice[a.office, default: []][(place[i] + 1)...] {
+                    let b = holders[j]
+                    // Names 3 or more letters apart in length are never 2 edits apart: most pairs stop there.
+                    guard a.id != b.id, min(a.length, b.length) >= 6, let distance = Self.editDistance(a.letters, b.letters, atMost: 2),
+                          distance > 0 else { continue }
+                    let reason = "same position (\(a.office.titleKey)) and names \(distance) letter(s) apart: \(a.name) / \(b.name)"
+                    try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [a.id, b.id, reason])
+                    try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [b.id, a.id, reason])
+                }
             }
         }
     }
 
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
+    /// The edit distance (Levenshtein's) of `a` and `b` when it is at most `limit`, else nil: it stops at the first
+    /// row of the table whose every cell exceeds the limit (no later row can come back under it).
+    static func editDistance<Letter: Equatable>(_ a: [Letter], _ b: [Letter], atMost limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         var previous = Array(0...b.count)
+        var current = previous
         for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
+            current[0] = i
+            var smallest = i
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                smallest = min(smallest, current[j])
             }
-            previous = current
+            guard smallest <= limit else { return nil }
+            swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 
     // MARK: - Counting

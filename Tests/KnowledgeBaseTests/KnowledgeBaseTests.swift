@@ -379,6 +379,37 @@ struct GraphTests {
         #expect(try kb.page(for: "Premi Lestari")?.id == "person:premi-lestari")
     }
 
+    @Test("names' edit distance up to a limit: exact within it, nil beyond it, as the whole table says")
+    func boundedEditDistance() {
+        func full(_ a: [Character], _ b: [Character]) -> Int {
+            var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { d[i][0] = i }
+            for j in 0...b.count { d[0][j] = j }
+            for i in stride(from: 1, through: a.count, by: 1) {
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                }
+            }
+            return d[a.count][b.count]
+        }
+        #expect(KnowledgeBase.editDistance(Array("premi lasari"), Array("premi lestari"), atMost: 2) == 2)
+        #expect(KnowledgeBase.editDistance(Array("iqbal"), Array("iqbal"), atMost: 2) == 0)
+        #expect(KnowledgeBase.editDistance(Array(""), Array("ab"), atMost: 2) == 2)
+        #expect(KnowledgeBase.editDistance(Array("abcdef"), Array("uvwxyz"), atMost: 2) == nil)
+        #expect(KnowledgeBase.editDistance(Array("anies"), Array("anies baswedan"), atMost: 2) == nil)
+        // Random short words over a small alphabet: many pairs near the limit, some far beyond it.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcé")
+        for _ in 0..<2000 {
+            let a = (0..<Int.random(in: 0...7, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let b = (0..<Int.random(in: 0...7, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let distance = full(a, b)
+            for limit in 0...3 {
+                #expect(KnowledgeBase.editDistance(a, b, atMost: limit) == (distance <= limit ? distance : nil), "\(String(a)) / \(String(b))")
+            }
+        }
+    }
+
     @Test("an acronym one document defines serves documents ingested later")
     func acronymsServeAll() async throws {
         let kb = try KnowledgeBase()
