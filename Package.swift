@@ -25,9 +25,9 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        // jemalloc, the allocator of kb and kb-bench: linked, never called by name (kb-bench asks its version), its malloc
-        // replaces glibc's in the whole process. The ingest ran 6-10% faster with it (BENCHMARKS.md, sixth round);
-        // Tests/kbTests/AllocatorTests checks that kb runs on it.
+        // jemalloc, the allocator of kb and kb-bench: their `import CJemalloc` links it (the dependency alone does not),
+        // and its malloc replaces glibc's in the whole process; only kb-bench calls it by name, for its version. The
+        // ingest ran 6-10% faster with it (BENCHMARKS.md, sixth round); Tests/kbTests/AllocatorTests checks kb runs on it.
         .systemLibrary(name: "CJemalloc", providers: [.apt(["libjemalloc-dev"])]),
         .target(name: "Corpus", dependencies: ["CLibXML2", "CZlib"], swiftSettings: strict),
         .target(name: "Extractor", dependencies: ["Corpus", "CICUShim"], swiftSettings: strict),
