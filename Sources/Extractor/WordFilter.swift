@@ -16,9 +16,9 @@ struct WordFilter: Sendable {
     mutating func insert(_ word: String) {
         let utf8 = word.utf8
         guard let first = utf8.first, let last = utf8.last else { return }
-        let row = Swift.min(utf8.count, Self.longest) * 4
-        firstBytes[row + Int(first >> 6)] |= 1 << UInt64(first & 63)
-        lastBytes[row + Int(last >> 6)] |= 1 << UInt64(last & 63)
+        let (row, firstBit, lastBit) = Self.position(count: utf8.count, first: first, last: last)
+        firstBytes[row + Int(first >> 6)] |= firstBit
+        lastBytes[row + Int(last >> 6)] |= lastBit
     }
 
     /// False only when `word` (non-empty) is in none of the filter's words' (length, first, last byte) classes.
@@ -35,19 +35,24 @@ struct WordFilter: Sendable {
             guard let first = bytes.first, let last = bytes.last else { return false }
             if bytes.contains(where: { $0 >= 0x80 }) { return true }
             func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-            let row = Swift.min(bytes.count, Self.longest) * 4
-            let f = fold(first)
-            let l = fold(last)
-            return firstBytes[row + Int(f >> 6)] & (1 << UInt64(f & 63)) != 0
-                && lastBytes[row + Int(l >> 6)] & (1 << UInt64(l & 63)) != 0
+            return holds(count: bytes.count, first: fold(first), last: fold(last))
         } ?? true
     }
 
     private func mayContain(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
-        let row = Swift.min(bytes.count, Self.longest) * 4
-        return firstBytes[row + Int(first >> 6)] & (1 << UInt64(first & 63)) != 0
-            && lastBytes[row + Int(last >> 6)] & (1 << UInt64(last & 63)) != 0
+        return holds(count: bytes.count, first: first, last: last)
+    }
+
+    /// Whether some word of the filter has this length, this first byte and this last byte's classes.
+    private func holds(count: Int, first: UInt8, last: UInt8) -> Bool {
+        let (row, firstBit, lastBit) = Self.position(count: count, first: first, last: last)
+        return firstBytes[row + Int(first >> 6)] & firstBit != 0 && lastBytes[row + Int(last >> 6)] & lastBit != 0
+    }
+
+    /// The row of a word's length, and the bits of its first and last bytes within their 64-bit words of that row.
+    private static func position(count: Int, first: UInt8, last: UInt8) -> (row: Int, first: UInt64, last: UInt64) {
+        (Swift.min(count, longest) * 4, 1 << UInt64(first & 63), 1 << UInt64(last & 63))
     }
 }
 

@@ -264,13 +264,9 @@ public final class KnowledgeBase: Sendable {
             }
             // Only holders of the same position and organization are compared: each pair once, in row order.
             var byOffice: [Office: [Int]] = [:]
-            var place: [Int] = []
-            for (i, holder) in holders.enumerated() {
-                place.append(byOffice[holder.office]?.count ?? 0)
-                byOffice[holder.office, default: []].append(i)
-            }
+            for (i, holder) in holders.enumerated() { byOffice[holder.office, default: []].append(i) }
             for (i, a) in holders.enumerated() {
-                for j in byOffice[a.office, default: []][(place[i] + 1)...] {
+                for j in byOffice[a.office, default: []] where j > i {
                     let b = holders[j]
                     // Names 3 or more letters apart in length are never 2 edits apart: most pairs stop there.
                     guard a.id != b.id, min(a.length, b.length) >= 6, let distance = Self.editDistance(a.letters, b.letters, atMost: 2),
