@@ -2,6 +2,7 @@ import ArgumentParser
 import Corpus
 import Extractor
 import Foundation
+import KnowledgeBase
 import Testing
 @testable import kb_bench
 
@@ -95,6 +96,23 @@ struct BenchTests {
             #expect(turns.facts == facts, "chunk \(chunk)")
             #expect(turns.icu > 0 && turns.extraction > 0, "chunk \(chunk)")
         }
+    }
+
+    @Test("the fixed queries: at least 20, distinct, every kind of question, each answered and timed as often as asked")
+    func querySet() async throws {
+        let queries = QuerySet.all
+        #expect(queries.count >= 20)
+        #expect(Set(queries).count == queries.count)
+        let reader = CorpusReader(boilerplate: try BoilerplateRules.load(path: root.appendingPathComponent("gazetteer/boilerplate.tsv").path))
+        let resources = try ExtractionResources.load(gazetteerFolder: root.appendingPathComponent("gazetteer").path)
+        let kb = try KnowledgeBase()
+        let summary = try await Ingestion(reader: reader, extractor: DocumentExtractor(resources: resources), kb: kb)
+            .run(paths: [root.appendingPathComponent("corpus").path])
+        #expect(summary.new == 5)
+        let timings = try Measurements.queries(queries, engine: QueryEngine(kb: kb, resources: resources), repeats: 3, limit: 20)
+        #expect(timings.map(\.query) == queries)
+        #expect(Set(timings.map(\.intent)).isSuperset(of: ["events", "officials", "figures", "places", "sentences"]))
+        for timing in timings { #expect(timing.milliseconds.count == 3 && timing.milliseconds.allSatisfy { $0 >= 0 }, "\(timing.query)") }
     }
 }
 
