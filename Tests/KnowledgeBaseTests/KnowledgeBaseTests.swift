@@ -95,6 +95,7 @@ struct IngestTests {
     @Test("a document replaced by a newer version in the same group leaves nothing in the full-text index")
     func replacedInOneGroup() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let extractor = DocumentExtractor(resources: Fixtures.resources)
         var versions: [KnowledgeBase.Storable] = []
         for text in ["Dinas Sosial menyalurkan bantuan logistik kepada warga.", "Dinas Sosial menggelar pelatihan bagi pendamping."] {
@@ -119,6 +120,7 @@ struct IngestTests {
         let extractor = DocumentExtractor(resources: Fixtures.resources)
         func storable(_ text: String) throws -> KnowledgeBase.Storable {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).txt").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             let document = try #require(try Fixtures.reader().read(path: path).documents.first)
             return try KnowledgeBase.Storable(facts: extractor.extract(document))
@@ -171,6 +173,7 @@ struct IngestTests {
     @Test("a changed document from the same source replaces the old one")
     func changed() async throws {
         let folder = try Fixtures.folder(with: [Fixtures.corpus + "/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let kb = try KnowledgeBase()
         _ = try await Fixtures.ingestion(kb).run(paths: [folder])
         let file = folder + "/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt"
@@ -210,6 +213,7 @@ struct IngestTests {
     @Test("a document that cannot be read is reported, the others are stored")
     func failures() async throws {
         let folder = try Fixtures.folder(with: [Fixtures.fixture("documents/image.txt"), Fixtures.corpus + "/dinsos-2025-05-23-pekerja-penyuluh-sosial.txt"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let kb = try KnowledgeBase()
         let summary = try await Fixtures.ingestion(kb).run(paths: [folder])
         #expect(summary.failed == 1)

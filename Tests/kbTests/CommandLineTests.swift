@@ -62,6 +62,7 @@ struct CommandLineTests {
     func ingestFailureExitStatus() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("kb.sqlite").path
         let seed = Self.repoRoot.appendingPathComponent("corpus/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt").path
         let missing = dir.appendingPathComponent("tidak-ada.txt").path
