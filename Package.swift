@@ -23,6 +23,8 @@ let package = Package(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
+        // SQLite's process-wide settings (sqlite3_config is variadic, out of Swift's reach): memory statistics off.
+        .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // jemalloc, the allocator of kb and kb-bench: their `import CJemalloc` links it (the dependency alone does not),
@@ -34,7 +36,7 @@ let package = Package(
         .target(
             name: "KnowledgeBase",
             dependencies: [
-                "Corpus", "Extractor", .product(name: "GRDB", package: "GRDB.swift"),
+                "Corpus", "Extractor", "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for the writer's statements (see WriterStatement).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -72,7 +74,10 @@ let package = Package(
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "Corpus"], swiftSettings: strict),
         .testTarget(
             name: "KnowledgeBaseTests",
-            dependencies: ["KnowledgeBase", "Extractor", "Corpus", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KnowledgeBase", "Extractor", "Corpus", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
     ]

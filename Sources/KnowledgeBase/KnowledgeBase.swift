@@ -1,5 +1,6 @@
 public import Corpus
 public import Extractor
+import CSQLiteShim
 import Foundation
 import GRDB
 
@@ -20,8 +21,15 @@ public enum KnowledgeBaseError: Error, CustomStringConvertible {
 public final class KnowledgeBase: Sendable {
     let writer: any DatabaseWriter
 
+    /// SQLite's process-wide settings, made once before the process's first connection (every connection is opened
+    /// by an initializer of this class, and each waits for this first): memory statistics off. They cost a
+    /// process-wide lock in each of SQLite's allocations and frees — about 3% of an ingest's CPU time (BENCHMARKS.md,
+    /// seventh round) — and nothing reads them. Too late (SQLite already initialized), it is only slower.
+    private static let processSettings: Void = { _ = kb_sqlite_configure() }()
+
     /// Opens (or creates) the file at `path` in WAL mode and brings its schema up to date.
     public init(path: String) throws(KnowledgeBaseError) {
+        _ = Self.processSettings
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
@@ -67,6 +75,7 @@ public final class KnowledgeBase: Sendable {
 
     /// A knowledge base in memory, for tests.
     public init() throws(KnowledgeBaseError) {
+        _ = Self.processSettings
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true

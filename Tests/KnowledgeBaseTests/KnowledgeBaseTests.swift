@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import Corpus
 import Extractor
 import Foundation
@@ -61,6 +62,15 @@ struct IngestTests {
         #expect(stats.figures >= 7)
         #expect(stats.people >= 10)
         #expect(stats.officeTerms >= 8)
+    }
+
+    @Test("SQLite keeps no memory statistics (a process-wide lock in each of its allocations): off before the first connection")
+    func memoryStatisticsOff() async throws {
+        let kb = try await Fixtures.seeded()
+        #expect(try kb.stats().documents == 5)
+        // With the statistics on, an open connection holding a schema and a page cache counts its bytes here.
+        #expect(sqlite3_memory_used() == 0)
+        #expect(sqlite3_memory_highwater(0) == 0)
     }
 
     @Test("stored JSON has sorted keys, so two ingests of the same files store the same bytes")
