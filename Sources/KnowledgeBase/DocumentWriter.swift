@@ -106,6 +106,8 @@ final class DocumentWriter {
         if try sql.documentExists.exists(doc.id) { return (.skipped, [], []) }
         // A changed document from the same source replaces the old one (its rows go with it by cascade).
         let replaced = try sql.documentsFromSource.strings(doc.source)
+        // Deleting a document finds its rows through the indexes a first ingest defers: built now if so.
+        if !replaced.isEmpty { try KnowledgeBase.buildDeferredIndexes(db) }
         for old in replaced { try sql.deleteDocument.execute(old) }
 
         let e = facts.extraction

@@ -49,6 +49,7 @@ public struct Ingestion: Sendable {
         var pending: [CorpusReader.PendingDocument] = []
         for path in paths { reader.forEachPending(at: path) { pending.append($0) } }
         let known = try kb.documentIDs()
+        if !pending.isEmpty { try kb.prepareIndexesForIngest() }
         let total = pending.count
         var done = 0
         progress?(done, total)
@@ -140,10 +141,12 @@ public struct Ingestion: Sendable {
             try commit()
         }
         } catch {
+            try? kb.buildDeferredIndexes()
             try? kb.rebuildDerived()
             try? kb.checkpoint()
             throw error
         }
+        try kb.buildDeferredIndexes()
         if stored > 0 {
             try kb.rebuildDerived()
             // The writer checkpoints seldom (see KnowledgeBase.configureWriter): leave the database file whole. The

@@ -176,6 +176,13 @@ enum Schema {
         migrator.registerMigration("v4-document-signature") { db in
             try db.alter(table: "document") { t in t.add(column: "signature", .blob) }
         }
+        // The secondary indexes a first ingest drops and builds again when it ends (see DeferredIndexes.swift).
+        migrator.registerMigration("v5-deferred-index") { db in
+            try db.create(table: "deferredIndex") { t in
+                t.primaryKey("name", .text)
+                t.column("sql", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -232,6 +232,101 @@ struct IngestTests {
     }
 }
 
+@Suite("A first ingest builds the fact tables' indexes when it ends")
+struct DeferredIndexTests {
+    /// Every index with its definition, and how many a knowledge base holds deferred.
+    static func indexes(_ kb: KnowledgeBase) throws -> (indexes: [String], deferred: Int) {
+        try kb.read { db in
+            (try String.fetchAll(db, sql: "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM deferredIndex") ?? -1)
+        }
+    }
+
+    /// The indexes of a knowledge base as its migrations make it.
+    static let schema: [String] = {
+        do { return try indexes(try KnowledgeBase()).indexes } catch { preconditionFailure("\(error)") }
+    }()
+
+    /// Ingests the seeds, noting the indexes after the first document.
+    static func ingestSeeds(_ kb: KnowledgeBase, failAfter: Int? = nil) async throws -> [String] {
+        let during = Mutex<[String]>([])
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus], progress: { done, _ in
+            if done == 1, let seen = try? indexes(kb).indexes { during.withLock { $0 = seen } }
+        }, failAfter: failAfter)
+        return during.withLock { $0 }
+    }
+
+    @Test("into an empty knowledge base: the fact tables' indexes are gone while it stores, all back when it ends")
+    func emptyKnowledgeBase() async throws {
+        #expect(Self.schema.contains { $0.hasPrefix("sentence_on_documentId: ") })
+        let kb = try KnowledgeBase()
+        let during = try await Self.ingestSeeds(kb)
+        #expect(!during.isEmpty)
+        #expect(!during.contains { $0.hasPrefix("sentence_on_documentId: ") || $0.hasPrefix("figure_unit: ") })
+        #expect(during.contains { $0.hasPrefix("document_source: ") })
+        #expect(try Self.indexes(kb) == (Self.schema, 0))
+        // The query plans use them again.
+        let plan = try kb.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM figure WHERE lower(unit) = 'peserta'").map { $0["detail"] as String }
+        }
+        #expect(plan.joined().contains("figure_unit"), "\(plan)")
+    }
+
+    @Test("into a knowledge base holding documents: every index stays")
+    func knowledgeBaseWithDocuments() async throws {
+        let kb = try KnowledgeBase()
+        let folder = try Fixtures.folder(with: [Fixtures.corpus + "/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try await Fixtures.ingestion(kb).run(paths: [folder])
+        #expect(try await Self.ingestSeeds(kb) == Self.schema)
+        #expect(try Self.indexes(kb) == (Self.schema, 0))
+    }
+
+    @Test("an interrupted first ingest ends with its indexes too")
+    func interrupted() async throws {
+        let kb = try KnowledgeBase()
+        await #expect(throws: KnowledgeBaseError.self) { _ = try await Self.ingestSeeds(kb, failAfter: 2) }
+        #expect(try kb.stats().documents == 2)
+        #expect(try Self.indexes(kb) == (Self.schema, 0))
+    }
+
+    @Test("indexes left deferred by an ingest that died are built before the next one stores anything")
+    func leftDeferred() async throws {
+        let kb = try KnowledgeBase()
+        #expect(try kb.prepareIndexesForIngest())
+        let document = try #require(try Fixtures.reader().read(path: Fixtures.corpus + "/dinsos-2025-05-23-pekerja-penyuluh-sosial.txt").documents.first)
+        try kb.store(DocumentExtractor(resources: Fixtures.resources).extract(document), gazetteer: Fixtures.resources.gazetteer)
+        let (left, deferred) = try Self.indexes(kb)
+        #expect(left.count < Self.schema.count)
+        #expect(deferred == Self.schema.count - left.count)
+        #expect(try await Self.ingestSeeds(kb) == Self.schema)
+        #expect(try Self.indexes(kb) == (Self.schema, 0))
+    }
+
+    @Test("a document replaced while they are deferred builds them first, and its rows go")
+    func replacedWhileDeferred() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let extractor = DocumentExtractor(resources: Fixtures.resources)
+        let kb = try KnowledgeBase()
+        #expect(try kb.prepareIndexesForIngest())
+        for text in ["Dinas Sosial menyalurkan bantuan 100 paket kepada warga.", "Dinas Sosial menggelar pelatihan bagi 30 pendamping."] {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let document = try #require(try Fixtures.reader().read(path: path).documents.first)
+            try kb.store(extractor.extract(document), gazetteer: Fixtures.resources.gazetteer)
+            #expect((try Self.indexes(kb).deferred > 0) == text.contains("bantuan"))
+        }
+        #expect(try Self.indexes(kb) == (Self.schema, 0))
+        let (documents, sentences, figures) = try kb.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM document"), try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence"),
+             try Double.fetchAll(db, sql: "SELECT value FROM figure"))
+        }
+        #expect(documents == 1)
+        #expect(sentences == 1)
+        #expect(figures == [30])
+    }
+}
+
 @Suite("Queries in Indonesian")
 struct QueryTests {
     @Test("kegiatan Karang Taruna 2025: the 2025 activities, not the 2024 Jambore")
