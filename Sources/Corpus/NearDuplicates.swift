@@ -16,7 +16,13 @@ public struct NearDuplicateIndex: Sendable {
 
         /// The shingle count and the minima as little-endian 64-bit words, for storing.
         public var bytes: [UInt8] {
-            ([UInt64(shingles)] + minima).flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(8 * (minima.count + 1))
+            withUnsafeBytes(of: UInt64(shingles).littleEndian) { bytes.append(contentsOf: $0) }
+            for word in minima {
+                withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+            return bytes
         }
 
         /// A signature from `bytes`; nil unless they hold a shingle count and exactly `signatureSize` minima.

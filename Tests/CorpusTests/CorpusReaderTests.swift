@@ -392,6 +392,16 @@ struct SignatureStorageTests {
         #expect(NearDuplicateIndex.Signature(bytes: signature.bytes) == signature)
         #expect(NearDuplicateIndex.Signature(bytes: Array(signature.bytes.dropLast())) == nil)
     }
+
+    @Test("the stored layout: the shingle count, then each minimum, as little-endian 64-bit words")
+    func layout() {
+        let signature = NearDuplicateIndex.Signature(minima: [0x0102_0304_0506_0708] + Array(repeating: .max, count: NearDuplicateIndex.signatureSize - 1),
+                                                     shingles: 0x1234)
+        let bytes = signature.bytes
+        #expect(bytes.count == 8 * (NearDuplicateIndex.signatureSize + 1))
+        #expect(Array(bytes[0..<16]) == [0x34, 0x12, 0, 0, 0, 0, 0, 0, 8, 7, 6, 5, 4, 3, 2, 1])
+        #expect(bytes[16...].allSatisfy { $0 == 0xFF })
+    }
 }
 
 @Suite("Calendar")
