@@ -1,7 +1,7 @@
 import GRDB
 
 /// A first ingest into an empty knowledge base builds the fact tables' secondary indexes once, when it ends, instead of
-/// inserting into them row by row: on the news corpus the ingest took 13% less time, index building included
+/// inserting into them row by row: on the news corpus the ingest took 8% less time, index building included
 /// (BENCHMARKS.md, seventh round).
 ///
 /// What is dropped is written down in `deferredIndex`, in the same transaction, so an ingest that dies leaves the
