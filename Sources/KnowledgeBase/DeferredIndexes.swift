@@ -13,8 +13,8 @@ extension KnowledgeBase {
     /// document). Not `document`, whose `source` index finds the version a changed document replaces.
     static let bulkLoadedTables = ["sentence", "mention", "figure", "money", "dateMention", "event", "eventRole", "officialMention"]
 
-    /// Before an ingest: with no document stored, drops the bulk-loaded tables' secondary indexes (see the type's
-    /// comment); with documents, builds any an interrupted ingest left deferred. Returns whether indexes are deferred.
+    /// Before an ingest: with no document stored, drops the bulk-loaded tables' secondary indexes (see the comment
+    /// above); with documents, builds any an interrupted ingest left deferred. Returns whether indexes are deferred.
     @discardableResult
     func prepareIndexesForIngest() throws(KnowledgeBaseError) -> Bool {
         try write { db in
