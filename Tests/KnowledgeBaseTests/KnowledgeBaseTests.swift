@@ -37,6 +37,17 @@ enum Fixtures {
         return kb
     }
 
+    /// A path in the temporary directory for a test's text file; the test removes it.
+    static func temporaryTextFile() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).txt").path
+    }
+
+    /// The document that `text` written at `path` reads as (written twice at one path: two versions of one source).
+    static func document(_ text: String, at path: String) throws -> Document {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return try #require(try reader().read(path: path).documents.first)
+    }
+
     /// A folder in the temporary directory holding copies of the given files.
     static func folder(with files: [String]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString)")
@@ -104,14 +115,12 @@ struct IngestTests {
 
     @Test("a document replaced by a newer version in the same group leaves nothing in the full-text index")
     func replacedInOneGroup() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).txt").path
+        let path = Fixtures.temporaryTextFile()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let extractor = DocumentExtractor(resources: Fixtures.resources)
         var versions: [KnowledgeBase.Storable] = []
         for text in ["Dinas Sosial menyalurkan bantuan logistik kepada warga.", "Dinas Sosial menggelar pelatihan bagi pendamping."] {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            let document = try #require(try Fixtures.reader().read(path: path).documents.first)
-            versions.append(try KnowledgeBase.Storable(facts: extractor.extract(document)))
+            versions.append(try KnowledgeBase.Storable(facts: extractor.extract(Fixtures.document(text, at: path))))
         }
         let kb = try KnowledgeBase()
         #expect(try kb.store(versions, gazetteer: Fixtures.resources.gazetteer) == [.new, .updated])
@@ -129,11 +138,9 @@ struct IngestTests {
     func rolledBackDocument() throws {
         let extractor = DocumentExtractor(resources: Fixtures.resources)
         func storable(_ text: String) throws -> KnowledgeBase.Storable {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).txt").path
+            let path = Fixtures.temporaryTextFile()
             defer { try? FileManager.default.removeItem(atPath: path) }
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            let document = try #require(try Fixtures.reader().read(path: path).documents.first)
-            return try KnowledgeBase.Storable(facts: extractor.extract(document))
+            return try KnowledgeBase.Storable(facts: extractor.extract(Fixtures.document(text, at: path)))
         }
         let failed = try storable("Dinas Sosial DKI Jakarta menyalurkan bantuan logistik kepada warga Jakarta Utara.")
         let stored = try storable("Dinas Sosial DKI Jakarta menggelar pelatihan bagi pendamping di Jakarta Utara.")
@@ -305,15 +312,13 @@ struct DeferredIndexTests {
 
     @Test("a document replaced while they are deferred builds them first, and its rows go")
     func replacedWhileDeferred() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).txt").path
+        let path = Fixtures.temporaryTextFile()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let extractor = DocumentExtractor(resources: Fixtures.resources)
         let kb = try KnowledgeBase()
         #expect(try kb.prepareIndexesForIngest())
         for text in ["Dinas Sosial menyalurkan bantuan 100 paket kepada warga.", "Dinas Sosial menggelar pelatihan bagi 30 pendamping."] {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            let document = try #require(try Fixtures.reader().read(path: path).documents.first)
-            try kb.store(extractor.extract(document), gazetteer: Fixtures.resources.gazetteer)
+            try kb.store(extractor.extract(Fixtures.document(text, at: path)), gazetteer: Fixtures.resources.gazetteer)
             #expect((try Self.indexes(kb).deferred > 0) == text.contains("bantuan"))
         }
         #expect(try Self.indexes(kb) == (Self.schema, 0))
