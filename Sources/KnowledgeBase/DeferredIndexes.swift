@@ -36,9 +36,16 @@ extension KnowledgeBase {
         }
     }
 
-    /// Builds the indexes an ingest deferred, if any.
-    func buildDeferredIndexes() throws(KnowledgeBaseError) {
-        try write(Self.buildDeferredIndexes)
+    /// The end of an ingest, whether it succeeded or not: the deferred indexes built, the derived tables rebuilt when
+    /// it stored documents, and the WAL checkpointed. The writer checkpoints seldom (see `configureWriter`); a checkpoint
+    /// that cannot run now (SQLite runs one at a later write) does not turn a successful ingest into a failed one.
+    func finishIngest(storedDocuments: Bool) throws(KnowledgeBaseError) {
+        if storedDocuments {
+            try rebuildDerived()
+        } else {
+            try write(Self.buildDeferredIndexes)
+        }
+        try? checkpoint()
     }
 
     /// Builds the deferred indexes in the caller's transaction (or savepoint: rolled back, they are deferred again).

@@ -99,61 +99,52 @@ public struct Ingestion: Sendable {
                             if known.contains(document.id) { return (index, .known) }
                             do {
                                 return (index, .extracted(try KnowledgeBase.Storable(facts: extractor.extract(document))))
-                        } catch {
-                            return (index, .failed("\(error)"))
+                            } catch {
+                                return (index, .failed("\(error)"))
+                            }
+                        }
+                    }
+                    next += 1
+                }
+                // Enough in flight that workers keep busy while the writer commits a batch: a new document is launched
+                // only when a result is taken, and none is taken during a commit, which can be long when SQLite merges
+                // full-text segments or checkpoints (one batch's worth in flight left workers idle about a tenth of the time).
+                for _ in 0..<min(workers * 4 + 3 * Self.documentsPerCommit, pending.count) { launch() }
+                while let (index, prepared) = try await group.next() {
+                    ready[index] = prepared
+                    launch()
+                    // One writer, in input order.
+                    while let prepared = ready.removeValue(forKey: expected) {
+                        expected += 1
+                        defer {
+                            done += 1
+                            progress?(done, total)
+                        }
+                        switch prepared {
+                        case .failed(let reason):
+                            summary.failed += 1
+                            summary.failures.append(reason)
+                        case .known:
+                            summary.skipped += 1
+                        case .extracted(var storable):
+                            if let failAfter, stored + batch.count >= failAfter {
+                                try commit()
+                                throw KnowledgeBaseError.storage(reason: "interrupted after \(stored) documents")
+                            }
+                            if nearDuplicates == nil { nearDuplicates = try kb.nearDuplicateIndex() }
+                            storable.nearDuplicates = nearDuplicates?.add(id: storable.facts.document.id, signature: storable.signature) ?? []
+                            batch.append(storable)
+                            if batch.count >= Self.documentsPerCommit { try commit() }
                         }
                     }
                 }
-                next += 1
+                try commit()
             }
-            // Enough in flight that workers keep busy while the writer commits a batch: a new document is launched
-            // only when a result is taken, and none is taken during a commit, which can be long when SQLite merges
-            // full-text segments or checkpoints (one batch's worth in flight left workers idle about a tenth of the time).
-            for _ in 0..<min(workers * 4 + 3 * Self.documentsPerCommit, pending.count) { launch() }
-            while let (index, prepared) = try await group.next() {
-                ready[index] = prepared
-                launch()
-                // One writer, in input order.
-                while let prepared = ready.removeValue(forKey: expected) {
-                    expected += 1
-                    defer {
-                        done += 1
-                        progress?(done, total)
-                    }
-                    switch prepared {
-                    case .failed(let reason):
-                        summary.failed += 1
-                        summary.failures.append(reason)
-                    case .known:
-                        summary.skipped += 1
-                    case .extracted(var storable):
-                        if let failAfter, stored + batch.count >= failAfter {
-                            try commit()
-                            throw KnowledgeBaseError.storage(reason: "interrupted after \(stored) documents")
-                        }
-                        if nearDuplicates == nil { nearDuplicates = try kb.nearDuplicateIndex() }
-                        storable.nearDuplicates = nearDuplicates?.add(id: storable.facts.document.id, signature: storable.signature) ?? []
-                        batch.append(storable)
-                        if batch.count >= Self.documentsPerCommit { try commit() }
-                    }
-                }
-            }
-            try commit()
-        }
         } catch {
-            try? kb.buildDeferredIndexes()
-            try? kb.rebuildDerived()
-            try? kb.checkpoint()
+            try? kb.finishIngest(storedDocuments: stored > 0)
             throw error
         }
-        try kb.buildDeferredIndexes()
-        if stored > 0 {
-            try kb.rebuildDerived()
-            // The writer checkpoints seldom (see KnowledgeBase.configureWriter): leave the database file whole. The
-            // documents are committed either way, so a checkpoint that cannot run now (SQLite runs one at a later
-            // write) does not turn a successful ingest into a failed one.
-            try? kb.checkpoint()
-        }
+        try kb.finishIngest(storedDocuments: stored > 0)
         summary.entities = try kb.stats().entities
         summary.seconds = Date().timeIntervalSince(started)
         return summary

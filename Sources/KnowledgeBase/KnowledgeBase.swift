@@ -218,6 +218,8 @@ public final class KnowledgeBase: Sendable {
     /// near-duplicate documents both report.
     public func rebuildDerived() throws(KnowledgeBaseError) {
         try write { db in
+            // The figures below are read through `figure_on_documentId` by name: an ingest may have deferred it.
+            try Self.buildDeferredIndexes(db)
             // The same value, range, unit and qualifier in a near-duplicate document is the same figure: each copy
             // points at the first one stored. (The other document's figures are found by document, not through the
             // unit index SQLite would pick: that scans every earlier figure with the unit, seconds on a large base.)

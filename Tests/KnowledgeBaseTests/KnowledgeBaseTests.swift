@@ -310,6 +310,17 @@ struct DeferredIndexTests {
         #expect(try Self.indexes(kb) == (Self.schema, 0))
     }
 
+    @Test("rebuilding the derived tables while they are deferred builds them first (its queries name an index)")
+    func rebuildWhileDeferred() throws {
+        let kb = try KnowledgeBase()
+        #expect(try kb.prepareIndexesForIngest())
+        let document = try #require(try Fixtures.reader().read(path: Fixtures.corpus + "/dinsos-2025-05-23-pekerja-penyuluh-sosial.txt").documents.first)
+        try kb.store(DocumentExtractor(resources: Fixtures.resources).extract(document), gazetteer: Fixtures.resources.gazetteer)
+        #expect(try Self.indexes(kb).deferred > 0)
+        try kb.rebuildDerived()
+        #expect(try Self.indexes(kb) == (Self.schema, 0))
+    }
+
     @Test("a document replaced while they are deferred builds them first, and its rows go")
     func replacedWhileDeferred() throws {
         let path = Fixtures.temporaryTextFile()
