@@ -105,32 +105,40 @@ public struct ScalarText: Sendable {
         var text = text
         return text.withUTF8 { utf8 in
             [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
-                // A Swift string holds valid UTF-8: the lead byte gives the length.
                 var i = 0
                 var n = 0
                 while i < utf8.count {
-                    let b = UInt32(utf8[i])
-                    let v: UInt32
-                    if b < 0x80 {
-                        v = b
-                        i += 1
-                    } else if b < 0xE0 {
-                        v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                        i += 2
-                    } else if b < 0xF0 {
-                        v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                            | UInt32(utf8[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    let (scalar, length) = decode(utf8, at: i)
+                    out[n] = scalar
                     n += 1
+                    i += length
                 }
                 count = n
             }
         }
+    }
+
+    /// The scalar whose UTF-8 starts at `i`, and its length in bytes. A Swift string holds valid UTF-8: the lead byte
+    /// gives the length.
+    @inline(__always)
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, length: Int) {
+        let b = UInt32(utf8[i])
+        let v: UInt32
+        let length: Int
+        if b < 0x80 {
+            v = b
+            length = 1
+        } else if b < 0xE0 {
+            v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+            length = 2
+        } else if b < 0xF0 {
+            v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+            length = 3
+        } else {
+            v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
     }
 
     public init(scalars: [Unicode.Scalar]) {
@@ -215,27 +223,26 @@ public struct ScalarText: Sendable {
     /// The same result: `lowercased()` is the concatenation of each scalar's `lowercaseMapping`.
     public static func lowercased(_ text: String) -> String {
         var text = text
-        let (hasCapital, ascii) = text.withUTF8 { bytes in
-            var capital = false
-            for b in bytes {
-                if b >= 0x80 { return (true, false) }
-                if b >= 0x41 && b <= 0x5A { capital = true }
+        let unchanged = text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
+        guard !unchanged else { return text }
+        // Built as bytes: appending scalar by scalar to a string was most of the cost of reading a news text.
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    i += 1
+                } else {
+                    let (scalar, length) = decode(bytes, at: i)
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                    i += length
+                }
             }
-            return (capital, true)
+            return String(decoding: out, as: UTF8.self)
         }
-        guard hasCapital else { return text }
-        if ascii { return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let v = scalar.value
-                result.unicodeScalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v | 0x20)) : scalar)
-            } else {
-                result += scalar.properties.lowercaseMapping
-            }
-        }
-        return result
     }
 
     /// Whether the UTF-8 of `text` holds the ASCII `needle` (a plain byte search: the

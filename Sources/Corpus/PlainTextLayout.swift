@@ -135,7 +135,8 @@ public struct PlainTextLayout: Sendable {
 
     /// `(Foto: Istimewa)`, `… Foto: Ainaya Amartasya`, `Foto : Dok. Dinsos` → the credit.
     static func photoCredit(in line: String, lowercased lower: String? = nil) -> String? {
-        guard line.unicodeScalars.count <= 400 else { return nil }
+        // At most 400 scalars (counted only when the UTF-8 length, one to four bytes per scalar, leaves it open).
+        guard line.utf8.count <= 400 || (line.utf8.count <= 1600 && line.unicodeScalars.count <= 400) else { return nil }
         let lower = lower ?? ScalarText.lowercased(line)
         // Every marker holds `foto` or `photo`: most lines have neither and skip Foundation's five searches.
         guard ScalarText.contains(lower, "foto") || ScalarText.contains(lower, "photo") else { return nil }

@@ -78,20 +78,28 @@ public enum ContentHash {
     public static func documentID(_ text: String) -> String {
         var normalized = text.replacingCRLF()
         if normalized.hasSuffix("\n") { normalized.removeLast() }
-        return hex(normalized.utf8)
+        return normalized.withUTF8(hex)  // the contiguous bytes: iterating the string's UTF-8 view is slower
     }
 }
 
 extension String {
     func replacingCRLF() -> String {
-        guard utf8.contains(UInt8(ascii: "\r")) else { return self }  // bytes: a Character search is slow
-        var view = String.UnicodeScalarView()
-        var previousCR = false
-        for s in unicodeScalars {
-            if s == "\n", previousCR { previousCR = false; continue }
-            previousCR = s == "\r"
-            view.append(s == "\r" ? "\n" : s)
+        var text = self
+        return text.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: "\r")) else { return self }
+            // Byte by byte: CR and LF never occur inside a longer UTF-8 sequence.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var previousCR = false
+            for b in bytes {
+                if b == UInt8(ascii: "\n"), previousCR {
+                    previousCR = false
+                    continue
+                }
+                previousCR = b == UInt8(ascii: "\r")
+                out.append(previousCR ? UInt8(ascii: "\n") : b)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(view)
     }
 }

@@ -275,6 +275,14 @@ struct FormatTests {
         #expect(ContentHash.documentID("Judul\n\nParagraf satu.\nParagraf tiga.\n") != lf)
     }
 
+    @Test("a document's id is the 64-bit FNV-1a of its UTF-8, line endings normalized: stored ids stay valid")
+    func documentIDValue() {
+        // Computed apart (FNV-1a over the bytes of "Judul\nParagraf — “satu”.\nakhir").
+        for text in ["Judul\nParagraf — “satu”.\nakhir", "Judul\r\nParagraf — “satu”.\r\nakhir\r\n", "Judul\rParagraf — “satu”.\rakhir\r"] {
+            #expect(ContentHash.documentID(text) == "081d4a9d4bdc1e7e", "\(text.debugDescription)")
+        }
+    }
+
     @Test("binary, empty and missing files give errors that name them", arguments: ["image.txt", "empty.txt", "missing.txt"])
     func badFiles(_ name: String) throws {
         let path = TestPaths.fixture("documents/\(name)")
