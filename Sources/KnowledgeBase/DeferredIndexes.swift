@@ -36,11 +36,11 @@ extension KnowledgeBase {
         }
     }
 
-    /// The end of an ingest, whether it succeeded or not: the deferred indexes built, the derived tables rebuilt when
-    /// it stored documents, and the WAL checkpointed. The writer checkpoints seldom (see `configureWriter`); a checkpoint
-    /// that cannot run now (SQLite runs one at a later write) does not turn a successful ingest into a failed one.
-    func finishIngest(storedDocuments: Bool) throws(KnowledgeBaseError) {
-        if storedDocuments {
+    /// The end of an ingest, whether it succeeded or not: the deferred indexes built, the derived tables rebuilt if it
+    /// may have stored documents, and the WAL checkpointed. The writer checkpoints seldom (see `configureWriter`); a
+    /// checkpoint that cannot run now (SQLite runs one at a later write) does not turn a successful ingest into a failed one.
+    func finishIngest(rebuildingDerived: Bool) throws(KnowledgeBaseError) {
+        if rebuildingDerived {
             try rebuildDerived()
         } else {
             try write(Self.buildDeferredIndexes)

@@ -141,10 +141,12 @@ public struct Ingestion: Sendable {
                 try commit()
             }
         } catch {
-            try? kb.finishIngest(storedDocuments: stored > 0)
+            // Always rebuilt here: a group that failed part-way committed the documents before the failing one, which
+            // `stored` does not count.
+            try? kb.finishIngest(rebuildingDerived: true)
             throw error
         }
-        try kb.finishIngest(storedDocuments: stored > 0)
+        try kb.finishIngest(rebuildingDerived: stored > 0)
         summary.entities = try kb.stats().entities
         summary.seconds = Date().timeIntervalSince(started)
         return summary

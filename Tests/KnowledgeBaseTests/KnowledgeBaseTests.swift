@@ -237,6 +237,24 @@ struct IngestTests {
         #expect(summary.new == 1)
         #expect(summary.failures.first?.contains("image.txt") == true)
     }
+
+    @Test("a document that cannot be stored ends the ingest; those stored before it in its group get their office terms")
+    func storeFailure() async throws {
+        let folder = try Fixtures.folder(with: [Fixtures.corpus + "/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt",
+                                                Fixtures.corpus + "/dinsos-2025-05-23-pekerja-penyuluh-sosial.txt"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let kb = try KnowledgeBase()
+        // The in-memory knowledge base has one connection: its temporary trigger sees every insert.
+        try kb.write { db in
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.document WHEN new.source LIKE '%dinsos-2025-05-23%'
+                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                """)
+        }
+        await #expect(throws: KnowledgeBaseError.self) { _ = try await Fixtures.ingestion(kb).run(paths: [folder]) }
+        #expect(try kb.stats().documents == 1)
+        #expect(try kb.stats().officeTerms > 0)
+    }
 }
 
 @Suite("A first ingest builds the fact tables' indexes when it ends")
