@@ -64,13 +64,19 @@ public enum TextDecoding {
 
 /// FNV-1a 64-bit: a stable, dependency-free content hash for document ids.
 public enum ContentHash {
-    public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+    /// 64-bit FNV-1a of `bytes`: a document's id (as `hex`), and the hash of kb's word tables.
+    @inlinable
+    public static func fnv1a<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
             hash ^= UInt64(b)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        let s = String(hash, radix: 16)
+        return hash
+    }
+
+    public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        let s = String(fnv1a(bytes), radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
     }
 

@@ -1,3 +1,5 @@
+import Corpus
+
 /// A cheap first test for membership in a vocabulary: which (length, first byte) and (length, last byte) pairs
 /// its words have. A word that fails it is certainly not in the vocabulary; one that passes still has to be looked
 /// up. Most words of a text fail it, and are passed over without hashing them (the lexers ask a vocabulary about
@@ -121,11 +123,7 @@ struct WordTable<Value>: Sendable where Value: Sendable {
     }
 
     static func hash(_ word: String) -> Int {
-        func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-            return Int(truncatingIfNeeded: h ^ (h >> 32))
-        }
-        return word.utf8.withContiguousStorageIfAvailable(fnv) ?? Array(word.utf8).withUnsafeBufferPointer(fnv)
+        let h = word.utf8.withContiguousStorageIfAvailable { ContentHash.fnv1a($0) } ?? ContentHash.fnv1a(word.utf8)
+        return Int(truncatingIfNeeded: h ^ (h >> 32))
     }
 }
