@@ -361,6 +361,46 @@ struct DeferredIndexTests {
     }
 }
 
+@Suite("The full-text index")
+struct FullTextIndexTests {
+    static func automerge(_ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT v FROM sentenceSearch_config WHERE k = 'automerge'")
+    }
+
+    @Test("merges its segments only when a level is full, in a new knowledge base and in one made before the setting")
+    func merges() throws {
+        #expect(try KnowledgeBase().read(Self.automerge) == 0)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let older = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(older, upTo: "v5-deferred-index")
+            #expect(try older.read(Self.automerge) == nil)
+        }
+        #expect(try KnowledgeBase(path: path).read(Self.automerge) == 0)
+    }
+
+    @Test("still finds every seed's sentences after many small ingests")
+    func manySmallIngests() async throws {
+        let kb = try KnowledgeBase()
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: Fixtures.corpus).sorted()
+        for seed in seeds {
+            let folder = try Fixtures.folder(with: [Fixtures.corpus + "/" + seed])
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            _ = try await Fixtures.ingestion(kb).run(paths: [folder])
+        }
+        let (sentences, indexed, found) = try kb.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM sentenceSearch"),
+             try Int.fetchOne(db, sql: "SELECT count(DISTINCT s.documentId) FROM sentenceSearch JOIN sentence s ON s.id = sentenceSearch.rowid WHERE sentenceSearch MATCH 'sosial'"))
+        }
+        #expect(seeds.count == 5)
+        #expect(sentences == indexed)
+        #expect(found == seeds.count)
+        try kb.write { db in try db.execute(sql: "INSERT INTO sentenceSearch(sentenceSearch) VALUES('integrity-check')") }
+    }
+}
+
 @Suite("Queries in Indonesian")
 struct QueryTests {
     @Test("kegiatan Karang Taruna 2025: the 2025 activities, not the 2024 Jambore")
