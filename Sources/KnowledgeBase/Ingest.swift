@@ -36,8 +36,10 @@ public struct Ingestion: Sendable {
         case extracted(KnowledgeBase.Storable)
     }
 
-    /// Documents stored per commit: each still in its own savepoint (see `KnowledgeBase.store`).
-    static let documentsPerCommit = 128
+    /// Documents stored per commit: each still in its own savepoint (see `KnowledgeBase.store`). Each commit writes
+    /// the pages it touched to the WAL (the indexes' and tables' last pages again and again) and adds a segment to the
+    /// full-text index: 512 took the whole news corpus about 4% less time than 128, for 30 MB more in flight.
+    static let documentsPerCommit = 512
 
     /// Ingests every document under `paths`. `failAfter` stops with an error after that many stored documents (for tests of interruption).
     ///

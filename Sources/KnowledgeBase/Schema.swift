@@ -184,9 +184,9 @@ enum Schema {
             }
         }
         // The full-text index merges its segments only when a level holds 16 of them (FTS5's `crisismerge`), not
-        // incrementally from 4 (`automerge`, FTS5's default): an ingest commits every 128 documents, each commit adds
-        // a segment, and the incremental merges rewrote the index again and again — about a third of the full-text
-        // index's cost on the news corpus (BENCHMARKS.md, ninth round), for no measurable gain in query time.
+        // incrementally from 4 (`automerge`, FTS5's default): each commit of an ingest adds a segment, and the
+        // incremental merges rewrote the index again and again — about a third of the full-text index's cost on the
+        // news corpus (BENCHMARKS.md, ninth round), for no measurable gain in query time.
         migrator.registerMigration("v6-full-text-merges") { db in
             try db.execute(sql: "INSERT INTO sentenceSearch(sentenceSearch, rank) VALUES('automerge', 0)")
         }
