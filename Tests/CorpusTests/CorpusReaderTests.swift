@@ -401,6 +401,18 @@ struct SignatureStorageTests {
         #expect(NearDuplicateIndex.Signature(bytes: Array(signature.bytes.dropLast())) == nil)
     }
 
+    /// Stored signatures are compared with new ones: the values must not move (a faster computation must give the same).
+    @Test("a signature's values are pinned")
+    func pinned() {
+        let text = "Dinas Sosial DKI Jakarta menggelar Jambore Karang Taruna yang dihadiri 1.600 peserta di Jakarta. Ketua Karang Taruna DKI Jakarta, Bapak Ketua, hadir di GOR Ciracas pada Selasa (21/1)."
+        let signature = NearDuplicateIndex.signature(of: text)
+        #expect(signature.shingles == 27)
+        #expect(signature.minima.count == NearDuplicateIndex.signatureSize)
+        #expect(signature.minima.first == 598_660_666_115_529_502)
+        #expect(signature.minima.last == 58_787_064_198_872_521)
+        #expect(signature.minima.reduce(0, ^) == 2_748_362_025_311_984_617)
+    }
+
     @Test("the stored layout: the shingle count, then each minimum, as little-endian 64-bit words")
     func layout() {
         let signature = NearDuplicateIndex.Signature(minima: [0x0102_0304_0506_0708] + Array(repeating: .max, count: NearDuplicateIndex.signatureSize - 1),
