@@ -1,3 +1,5 @@
+import CMinHash
+
 /// Finds the same story published twice (two outlets, a re-edit) with MinHash over word shingles.
 ///
 /// Outlets trim and extend stories, so the test is containment (how much of the shorter text the
@@ -89,15 +91,16 @@ public struct NearDuplicateIndex: Sendable {
         var mins = [UInt64](repeating: .max, count: signatureSize)
         let k = min(shingleSize, max(words.count, 1))
         guard words.count >= k, !words.isEmpty else { return Signature(minima: mins, shingles: 0) }
-        for i in 0...(words.count - k) {
-            var h: UInt64 = 0
-            for w in words[i..<(i + k)] { h = (h &* 31) &+ w }
-            for j in 0..<signatureSize {
-                let x = mix(h ^ seeds[j])
-                if x < mins[j] { mins[j] = x }
+        let shingles = (0...(words.count - k)).map { i in
+            words[i..<(i + k)].reduce(UInt64(0)) { h, w in (h &* 31) &+ w }
+        }
+        // Each slot's minimum of `mix(shingle ^ seed)` (see `mix`), in C for the processor's vector instructions.
+        seeds.withUnsafeBufferPointer { seeds in
+            mins.withUnsafeMutableBufferPointer { mins in
+                kb_minhash_minima(shingles, shingles.count, seeds.baseAddress, mins.baseAddress, signatureSize)
             }
         }
-        return Signature(minima: mins, shingles: words.count - k + 1)
+        return Signature(minima: mins, shingles: shingles.count)
     }
 
     /// The fraction of equal signature slots: an estimate of the Jaccard similarity of the shingle sets.

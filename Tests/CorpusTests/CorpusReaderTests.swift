@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CMinHash
 @testable import Corpus
 
 private func reader(published: CalendarDate? = nil) throws -> CorpusReader {
@@ -411,6 +412,23 @@ struct SignatureStorageTests {
         #expect(signature.minima.first == 598_660_666_115_529_502)
         #expect(signature.minima.last == 58_787_064_198_872_521)
         #expect(signature.minima.reduce(0, ^) == 2_748_362_025_311_984_617)
+    }
+
+    @Test("the vector loop gives the plain loop's minima, from fresh and from earlier minima, for any slot count")
+    func vectorLoop() {
+        var random = SystemRandomNumberGenerator()
+        for (count, slots) in [(0, 64), (1, 64), (300, 64), (1_000, 8), (57, 12), (5, 3)] {
+            let shingles = (0..<count).map { _ in random.next() as UInt64 }
+            let seeds = (0..<slots).map { _ in random.next() as UInt64 }
+            for start in [UInt64.max, 1 << 60] {
+                var fast = [UInt64](repeating: start, count: slots)
+                var plain = fast
+                kb_minhash_minima(shingles, count, seeds, &fast, slots)
+                kb_minhash_minima_portable(shingles, count, seeds, &plain, slots)
+                #expect(fast == plain, "\(count) shingles, \(slots) slots")
+                #expect(count == 0 || start != .max || !plain.contains(.max))
+            }
+        }
     }
 
     @Test("the stored layout: the shingle count, then each minimum, as little-endian 64-bit words")
