@@ -55,12 +55,18 @@ public final class KnowledgeBase: Sendable {
     /// The WAL is copied into the database every 10,000 pages (40 MB; SQLite's default is 1,000) rather than every
     /// two or three groups: the pages each commit touches again (index pages, the last pages of each table and the
     /// full-text segments) are copied once instead of at each checkpoint. An ingest checkpoints when it ends
-    /// (`checkpoint()`), and closing the file does too. A commit is as durable as before: a checkpoint only copies
-    /// committed pages.
+    /// (`checkpoint()`), and closing the file does too.
+    ///
+    /// Commits do not wait for the disk (`synchronous = NORMAL`, SQLite's advice for WAL mode; the default waits at
+    /// every commit): the WAL is synced before each checkpoint instead, so an ingest is on disk once it has ended
+    /// (`finishIngest` checkpoints). A power cut in the middle of one can take its last commits back, never leave a
+    /// broken file, and running the ingest again stores what it took back; a process that is killed loses nothing
+    /// committed (the WAL is written at each commit, only not synced). About 2% of an ingest of the news corpus.
     static func configureWriter(_ db: Database) throws {
         try db.execute(sql: "PRAGMA temp_store = MEMORY")
         try db.execute(sql: "PRAGMA cache_size = -16384")
         try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+        try db.execute(sql: "PRAGMA synchronous = NORMAL")
     }
 
     /// Copies what the WAL holds into the database file (as far as readers allow), so the file is whole and the

@@ -361,6 +361,25 @@ struct DeferredIndexTests {
     }
 }
 
+@Suite("The writer's file settings")
+struct WriterSettingsTests {
+    @Test("commits do not wait for the disk; an ingest that ends has put everything in the database file itself")
+    func durableAtTheEnd() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("kb.sqlite").path
+        let kb = try KnowledgeBase(path: path)
+        #expect(try kb.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
+        // The file alone, without its WAL, as a power cut right after the ingest would leave it.
+        let copy = dir.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        let documents = try await DatabaseQueue(path: copy).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
+        #expect(documents == 5)
+    }
+}
+
 @Suite("The full-text index")
 struct FullTextIndexTests {
     static func automerge(_ db: Database) throws -> Int? {
