@@ -365,15 +365,14 @@ struct DeferredIndexTests {
 struct WriterSettingsTests {
     @Test("commits do not wait for the disk; an ingest that ends has put everything in the database file itself")
     func durableAtTheEnd() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("kb.sqlite").path
+        let dir = try Fixtures.folder(with: [])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/kb.sqlite"
         let kb = try KnowledgeBase(path: path)
         #expect(try kb.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)
         _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
         // The file alone, without its WAL, as a power cut right after the ingest would leave it.
-        let copy = dir.appendingPathComponent("copy.sqlite").path
+        let copy = dir + "/copy.sqlite"
         try FileManager.default.copyItem(atPath: path, toPath: copy)
         let documents = try await DatabaseQueue(path: copy).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
         #expect(documents == 5)
@@ -389,8 +388,9 @@ struct FullTextIndexTests {
     @Test("merges its segments only when a level is full, in a new knowledge base and in one made before the setting")
     func merges() throws {
         #expect(try KnowledgeBase().read(Self.automerge) == 0)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let dir = try Fixtures.folder(with: [])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/kb.sqlite"
         do {
             let older = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(older, upTo: "v5-deferred-index")
