@@ -9,6 +9,10 @@ static inline uint64_t mix(uint64_t z) {
     return z ^ (z >> 31);
 }
 
+uint64_t kb_minhash_mix(uint64_t value) {
+    return mix(value);
+}
+
 void kb_minhash_minima_portable(const uint64_t *shingles, size_t count, const uint64_t *seeds, uint64_t *minima, size_t slots) {
     for (size_t i = 0; i < count; i++) {
         for (size_t j = 0; j < slots; j++) {

@@ -94,7 +94,7 @@ public struct NearDuplicateIndex: Sendable {
         let shingles = (0...(words.count - k)).map { i in
             words[i..<(i + k)].reduce(UInt64(0)) { h, w in (h &* 31) &+ w }
         }
-        // Each slot's minimum of `mix(shingle ^ seed)` (see `mix`), in C for the processor's vector instructions.
+        // Each slot's minimum of `kb_minhash_mix(shingle ^ seed)`, in C for the processor's vector instructions.
         seeds.withUnsafeBufferPointer { seeds in
             mins.withUnsafeMutableBufferPointer { mins in
                 kb_minhash_minima(shingles, shingles.count, seeds.baseAddress, mins.baseAddress, signatureSize)
@@ -227,13 +227,5 @@ public struct NearDuplicateIndex: Sendable {
         }
     }
 
-    static let seeds: [UInt64] = (0..<UInt64(signatureSize)).map { mix($0 &+ 0x9E37_79B9_7F4A_7C15) }
-
-    /// SplitMix64's finalizer: spreads the bits of one hash into an independent-looking one.
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    static let seeds: [UInt64] = (0..<UInt64(signatureSize)).map { kb_minhash_mix($0 &+ 0x9E37_79B9_7F4A_7C15) }
 }

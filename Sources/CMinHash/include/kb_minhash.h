@@ -4,7 +4,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// The minima of a MinHash signature: for each slot `j` below `slots`, the least SplitMix64 finalizer of
+/// SplitMix64's finalizer: spreads the bits of one 64-bit hash into an independent-looking one.
+uint64_t kb_minhash_mix(uint64_t value);
+
+/// The minima of a MinHash signature: for each slot `j` below `slots`, the least `kb_minhash_mix` of
 /// `shingles[i] ^ seeds[j]` over every shingle, lowered into `minima[j]` (which the caller fills with its starting
 /// values, UINT64_MAX for a new signature).
 ///
