@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The knowledge base's tables, created and upgraded by GRDB's migrator.
@@ -190,6 +191,43 @@ enum Schema {
         migrator.registerMigration("v6-full-text-merges") { db in
             try db.execute(sql: "INSERT INTO sentenceSearch(sentenceSearch, rank) VALUES('automerge', 0)")
         }
+        // The fact tables' rows take the id after the largest (SQLite's rowid) instead of going through AUTOINCREMENT,
+        // which reads and writes `sqlite_sequence` at every insert: about 0.7 µs a row, some 2% of an ingest of the
+        // news corpus (BENCHMARKS.md, ninth round). Ids still grow with each insert, which the queries' orders rely
+        // on; only ids freed at the top by a replaced document can come back, and the one reference to fact rows by
+        // id, a figure's `sameAs`, is rebuilt when each ingest ends. `event` keeps AUTOINCREMENT: its ids name events
+        // in graph exports.
+        migrator.registerMigration("v7-fact-rowids") { db in
+            for table in ["sentence", "mention", "figure", "money", "dateMention", "officialMention"] {
+                try rebuild(table, db) { definition in
+                    guard definition.components(separatedBy: " AUTOINCREMENT").count == 2 else { return nil }
+                    return definition.replacingOccurrences(of: " AUTOINCREMENT", with: "")
+                }
+                try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = ?", arguments: [table])
+            }
+        }
         return migrator
+    }
+
+    /// Rebuilds `table` from the definition `change` makes of its `CREATE TABLE` statement (nil: not the table
+    /// expected), with its rows, indexes and triggers: SQLite cannot alter a column's definition in place. Indexes a
+    /// first ingest left deferred stay deferred.
+    static func rebuild(_ table: String, _ db: Database, change: (String) -> String?) throws {
+        let name = table.quotedDatabaseIdentifier
+        let rebuilt = (table + "_rebuilt").quotedDatabaseIdentifier
+        guard let create = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]),
+              create.hasPrefix("CREATE TABLE \(name) "),
+              let definition = change("CREATE TABLE \(rebuilt) " + create.dropFirst("CREATE TABLE \(name) ".count))
+        else {
+            throw DatabaseError(message: "\(table): not the table definition this migration expects")
+        }
+        let dependents = try String.fetchAll(db, sql: """
+            SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name
+            """, arguments: [table])
+        try db.execute(sql: definition)
+        try db.execute(sql: "INSERT INTO \(rebuilt) SELECT * FROM \(name)")
+        try db.execute(sql: "DROP TABLE \(name)")
+        try db.execute(sql: "ALTER TABLE \(rebuilt) RENAME TO \(name)")
+        for sql in dependents { try db.execute(sql: sql) }
     }
 }

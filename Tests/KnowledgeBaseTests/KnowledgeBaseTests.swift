@@ -379,6 +379,72 @@ struct WriterSettingsTests {
     }
 }
 
+@Suite("Fact rows' ids")
+struct FactRowIDTests {
+    static let factTables = ["sentence", "mention", "figure", "money", "dateMention", "officialMention"]
+
+    /// Every row of the fact tables and of the full-text index, in id order.
+    static func rows(_ db: Database) throws -> [String] {
+        try (factTables + ["event"]).flatMap { table in
+            try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id").map { "\(table) \($0)" }
+        } + Row.fetchAll(db, sql: "SELECT rowid, stems FROM sentenceSearch ORDER BY rowid").map { "search \($0)" }
+    }
+
+    @Test("take the id after the largest, without AUTOINCREMENT; events keep it")
+    func newKnowledgeBase() async throws {
+        let kb = try await Fixtures.seeded()
+        let (autoincremented, sequences) = try kb.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%' ORDER BY name"),
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_sequence ORDER BY name"))
+        }
+        #expect(autoincremented == ["event"])
+        #expect(sequences == ["event"])
+    }
+
+    @Test("a knowledge base made before keeps its rows, indexes, trigger and deferred indexes through the rebuild")
+    func migrated() async throws {
+        let dir = try Fixtures.folder(with: [])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/kb.sqlite"
+        let stored: [String]
+        do {
+            let kb = try KnowledgeBase(path: path)
+            _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
+            stored = try kb.read(Self.rows)
+        }
+        // Back to the tables as v6 made them, a sequence for each, and one index left deferred by a dead first ingest.
+        try await DatabaseQueue(path: path).write { db in
+            for table in Self.factTables {
+                try Schema.rebuild(table, db) { $0.replacingOccurrences(of: "\"id\" INTEGER PRIMARY KEY,", with: "\"id\" INTEGER PRIMARY KEY AUTOINCREMENT,") }
+                try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) SELECT ?, max(id) FROM \(table)", arguments: [table])
+            }
+            try db.execute(sql: "INSERT INTO deferredIndex SELECT name, sql FROM sqlite_master WHERE name = 'sentence_on_documentId'")
+            try db.execute(sql: "DROP INDEX sentence_on_documentId")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-fact-rowids'")
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%' ORDER BY name").count == 7)
+        }
+        let kb = try KnowledgeBase(path: path)
+        #expect(try kb.read(Self.rows) == stored)
+        let (autoincremented, deferred) = try kb.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%' ORDER BY name"),
+             try String.fetchAll(db, sql: "SELECT name FROM deferredIndex"))
+        }
+        #expect(autoincremented == ["event"])
+        #expect(deferred == ["sentence_on_documentId"])
+        try kb.prepareIndexesForIngest()
+        #expect(try DeferredIndexTests.indexes(kb) == (DeferredIndexTests.schema, 0))
+        // The full-text index follows deleted sentences (the trigger came back), and a new row takes the next id.
+        let (sentences, indexed, next, largest) = try kb.write { db in
+            try db.execute(sql: "DELETE FROM document WHERE id = (SELECT min(id) FROM document)")
+            try db.execute(sql: "INSERT INTO sentence (documentId, ordinal, start, \"end\", text) SELECT documentId, 99, 0, 1, 'x' FROM sentence LIMIT 1")
+            return (try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence"), try Int.fetchOne(db, sql: "SELECT count(*) FROM sentenceSearch"),
+                    db.lastInsertedRowID, try Int64.fetchOne(db, sql: "SELECT max(id) FROM sentence WHERE ordinal < 99"))
+        }
+        #expect(indexed == (sentences ?? 0) - 1)
+        #expect(next == (largest ?? 0) + 1)
+    }
+}
+
 @Suite("The full-text index")
 struct FullTextIndexTests {
     static func automerge(_ db: Database) throws -> Int? {
