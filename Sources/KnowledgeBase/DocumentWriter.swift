@@ -35,7 +35,9 @@ final class DocumentWriter {
         return try references.flatMap { reference -> [String] in
             let child: String = reference["child"]
             let column = (reference["column"] as String).quotedDatabaseIdentifier
-            let parentColumn = (reference["parentColumn"] as String?)?.quotedDatabaseIdentifier ?? "rowid"
+            // A reference that names no column refers to the parent's primary key.
+            let parentColumn = try (reference["parentColumn"] as String?
+                ?? String.fetchOne(db, sql: "SELECT name FROM pragma_table_info(?) WHERE pk = 1", arguments: [table]))?.quotedDatabaseIdentifier ?? "rowid"
             let going = "\(column) IN (SELECT \(parentColumn) FROM \(table.quotedDatabaseIdentifier) WHERE \(rowsGoing))"
             return try cascade(from: child, rowsGoing: going, db) + ["DELETE FROM \(child.quotedDatabaseIdentifier) WHERE \(going)"]
         }

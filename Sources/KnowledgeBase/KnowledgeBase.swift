@@ -110,10 +110,8 @@ public final class KnowledgeBase: Sendable {
                 guard let result else { throw KnowledgeBaseError.storage(reason: "a transaction ended without its result") }
                 return result
             }
-        } catch let error as KnowledgeBaseError {
-            throw error
         } catch {
-            throw .storage(reason: "\(error)")
+            throw error as? KnowledgeBaseError ?? .storage(reason: "\(error)")
         }
     }
 
