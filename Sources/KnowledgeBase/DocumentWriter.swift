@@ -24,25 +24,6 @@ final class DocumentWriter {
                      try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT document"))
     }
 
-    /// The deletes `ON DELETE CASCADE` makes when the rows of `table` matching `rowsGoing` go, children's children
-    /// first: read from the schema, so that a table added later is not forgotten. The writer needs them because it
-    /// stores with foreign-key enforcement off (see `KnowledgeBase.store`).
-    static func cascade(from table: String, rowsGoing: String, _ db: Database) throws -> [String] {
-        let references = try Row.fetchAll(db, sql: """
-            SELECT m.name AS child, f."from" AS "column", f."to" AS parentColumn FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-            WHERE m.type = 'table' AND f."table" = ? AND f.on_delete = 'CASCADE' ORDER BY m.name, f.id
-            """, arguments: [table])
-        return try references.flatMap { reference -> [String] in
-            let child: String = reference["child"]
-            let column = (reference["column"] as String).quotedDatabaseIdentifier
-            // A reference that names no column refers to the parent's primary key.
-            let parentColumn = try (reference["parentColumn"] as String?
-                ?? String.fetchOne(db, sql: "SELECT name FROM pragma_table_info(?) WHERE pk = 1", arguments: [table]))?.quotedDatabaseIdentifier ?? "rowid"
-            let going = "\(column) IN (SELECT \(parentColumn) FROM \(table.quotedDatabaseIdentifier) WHERE \(rowsGoing))"
-            return try cascade(from: child, rowsGoing: going, db) + ["DELETE FROM \(child.quotedDatabaseIdentifier) WHERE \(going)"]
-        }
-    }
-
     /// Runs `body` in a savepoint, so that a document is stored whole or not at all.
     ///
     /// As `Database.inSavepoint` inside a transaction, with the savepoint's statements prepared once per connection
@@ -73,8 +54,6 @@ final class DocumentWriter {
     /// The statements run for every document, looked up once per group (see `WriterStatement`).
     struct Statements {
         let documentExists, documentsFromSource, deleteDocument, insertDocument, insertSentence: WriterStatement
-        /// What `ON DELETE CASCADE` deletes with a document, as statements: the writer stores with foreign keys off.
-        let deleteDocumentRows: [WriterStatement]
         let entityExists, insertGazetteerEntity, insertEntity, insertAlias: WriterStatement
         let insertMention, insertOfficial, insertFigure, insertMoney, insertDate, insertEvent, insertEventRole: WriterStatement
         let storedCount, insertNearDuplicate, insertSearch: WriterStatement
@@ -83,7 +62,6 @@ final class DocumentWriter {
             documentExists = try WriterStatement(db, "SELECT 1 FROM document WHERE id = ?")
             documentsFromSource = try WriterStatement(db, "SELECT id FROM document WHERE source = ?")
             deleteDocument = try WriterStatement(db, "DELETE FROM document WHERE id = ?")
-            deleteDocumentRows = try DocumentWriter.cascade(from: "document", rowsGoing: "id = ?", db).map { try WriterStatement(db, $0) }
             insertDocument = try WriterStatement(db, """
                 INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction, signature)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -130,10 +108,7 @@ final class DocumentWriter {
         let replaced = try sql.documentsFromSource.strings(doc.source)
         // Deleting a document finds its rows through the indexes a first ingest defers: built now if so.
         if !replaced.isEmpty { try KnowledgeBase.buildDeferredIndexes(db) }
-        for old in replaced {
-            for statement in sql.deleteDocumentRows { try statement.execute(old) }
-            try sql.deleteDocument.execute(old)
-        }
+        for old in replaced { try sql.deleteDocument.execute(old) }
 
         let e = facts.extraction
         let eventDate = e.events.first?.date ?? doc.published?.iso

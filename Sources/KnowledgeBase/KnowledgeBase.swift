@@ -92,29 +92,6 @@ public final class KnowledgeBase: Sendable {
         }
     }
 
-    /// A transaction with foreign-key enforcement off, back on after it. The writer stores rows whose references it
-    /// has just made sure of (a document's id, the entities it stored), and SQLite's check of each was an index
-    /// lookup per row: about 0.6 µs a row, 2–3% of an ingest of the news corpus (BENCHMARKS.md, ninth round). What
-    /// `ON DELETE CASCADE` would do, the writer does itself (`DocumentWriter.cascade`).
-    func writeWithoutForeignKeys<T>(_ body: @Sendable (Database) throws -> T) throws(KnowledgeBaseError) -> T {
-        do {
-            return try writer.writeWithoutTransaction { db in
-                // The pragma is a no-op inside a transaction: set before it begins.
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                var result: T?
-                try db.inTransaction {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else { throw KnowledgeBaseError.storage(reason: "a transaction ended without its result") }
-                return result
-            }
-        } catch {
-            throw error as? KnowledgeBaseError ?? .storage(reason: "\(error)")
-        }
-    }
-
     func write<T>(_ body: @Sendable (Database) throws -> T) throws(KnowledgeBaseError) -> T {
         do { return try writer.write(body) } catch { throw .storage(reason: "\(error)") }
     }
@@ -171,7 +148,7 @@ public final class KnowledgeBase: Sendable {
     /// An unchanged document (same content id) is skipped; a changed one from the same source replaces the old.
     @discardableResult
     public func store(_ documents: [Storable], gazetteer: Gazetteer) throws(KnowledgeBaseError) -> [StoreOutcome] {
-        let (outcomes, failure) = try writeWithoutForeignKeys { db in
+        let (outcomes, failure) = try write { db in
             let writer = try DocumentWriter(db: db, gazetteer: gazetteer)
             var outcomes: [StoreOutcome] = []
             var searchRows: [DocumentWriter.SearchRow] = []

@@ -445,63 +445,6 @@ struct FactRowIDTests {
     }
 }
 
-@Suite("Storing without foreign-key checks")
-struct ForeignKeyTests {
-    /// Knowledge bases holding the seeds, a near-duplicate of one and a release with money: a row in every table
-    /// that refers to documents.
-    static func knowledgeBases(_ count: Int) async throws -> [KnowledgeBase] {
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: Fixtures.corpus).sorted().map { Fixtures.corpus + "/" + $0 }
-        let folder = try Fixtures.folder(with: seeds + [Fixtures.fixture("documents/near-duplicate-antara.txt")])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
-            Bantuan Sosial Tahap II Disalurkan
-
-            Dinas Sosial DKI Jakarta menyalurkan bantuan sosial senilai Rp1,6 triliun kepada 1.600 keluarga pada Selasa (21/1).
-            """.write(toFile: folder + "/bansos.txt", atomically: true, encoding: .utf8)
-        var kbs: [KnowledgeBase] = []
-        for _ in 0..<count {
-            let kb = try KnowledgeBase()
-            _ = try await Fixtures.ingestion(kb).run(paths: [folder])
-            kbs.append(kb)
-        }
-        return kbs
-    }
-
-    @Test("a replaced document's rows go as ON DELETE CASCADE would take them, in every table that refers to it")
-    func cascade() async throws {
-        let kbs = try await Self.knowledgeBases(2)
-        let (cascading, writer) = (kbs[0], kbs[1])
-        #expect(try cascading.fingerprint() == writer.fingerprint())
-        let statements = try writer.read { db in try DocumentWriter.cascade(from: "document", rowsGoing: "id = ?", db) }
-        let (children, ids) = try writer.read { db in
-            (try String.fetchAll(db, sql: """
-                SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-                WHERE m.type = 'table' AND f."table" IN ('document', 'event') ORDER BY m.name
-                """), try String.fetchAll(db, sql: "SELECT id FROM document ORDER BY id"))
-        }
-        #expect(children == ["dateMention", "event", "eventRole", "figure", "mention", "money", "nearDuplicate", "officialMention", "sentence"])
-        for table in children {
-            #expect(try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") } ?? 0 > 0, "\(table) has no row to delete")
-        }
-        for id in ids {
-            try cascading.write { db in try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id]) }
-            try writer.writeWithoutForeignKeys { db in
-                for statement in statements { try db.execute(sql: statement, arguments: [id]) }
-                try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
-            }
-            #expect(try cascading.fingerprint() == writer.fingerprint(), "after deleting \(id)")
-            #expect(try writer.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
-        }
-    }
-
-    @Test("what was stored refers only to stored rows, and the writer checks foreign keys again afterwards")
-    func enforcedAgain() async throws {
-        let kb = try await Self.knowledgeBases(1)[0]
-        #expect(try kb.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
-        #expect(try kb.write { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
-    }
-}
-
 @Suite("The full-text index")
 struct FullTextIndexTests {
     static func automerge(_ db: Database) throws -> Int? {
