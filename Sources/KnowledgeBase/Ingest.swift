@@ -133,7 +133,10 @@ public struct Ingestion: Sendable {
                                 try commit()
                                 throw KnowledgeBaseError.storage(reason: "interrupted after \(stored) documents")
                             }
-                            if nearDuplicates == nil { nearDuplicates = try kb.nearDuplicateIndex() }
+                            if nearDuplicates == nil {
+                                nearDuplicates = try kb.nearDuplicateIndex()
+                                nearDuplicates?.reserveCapacity(known.count + pending.count)
+                            }
                             storable.nearDuplicates = nearDuplicates?.add(id: storable.facts.document.id, signature: storable.signature) ?? []
                             batch.append(storable)
                             if batch.count >= Self.documentsPerCommit { try commit() }

@@ -36,6 +36,7 @@ struct Extract: ParsableCommand {
             }
         }
         var index = NearDuplicateIndex()
+        index.reserveCapacity(documents.count)
         var links: [String: [String]] = [:]
         for doc in documents {
             for match in index.add(id: doc.id, text: doc.bodyText) {

@@ -390,6 +390,21 @@ struct NearDuplicateScaleTests {
         #expect(index.signatures.count == texts.count)
         #expect(linked >= 300 / 7)  // every re-edit finds its story
     }
+
+    @Test("room made for every document, beforehand or part-way, changes nothing found")
+    func reservedCapacity() {
+        let signatures = Self.texts().map(NearDuplicateIndex.signature)
+        var growing = NearDuplicateIndex()
+        let expected = signatures.enumerated().map { k, signature in growing.add(id: "d\(k)", signature: signature).map(\.id) }
+        var reserved = NearDuplicateIndex()
+        reserved.reserveCapacity(signatures.count)
+        var late = NearDuplicateIndex()
+        for (k, signature) in signatures.enumerated() {
+            if k == 150 { late.reserveCapacity(10_000) }
+            #expect(reserved.add(id: "d\(k)", signature: signature).map(\.id) == expected[k], "document \(k)")
+            #expect(late.add(id: "d\(k)", signature: signature).map(\.id) == expected[k], "document \(k)")
+        }
+    }
 }
 
 @Suite("Near-duplicate signatures")
