@@ -161,17 +161,24 @@ enum NumberLexicon {
         "kW", "KW", "kw", "kWh", "kwh", "MW", "MWh", "GW", "GWh", "Mbps", "mbps", "Gbps", "MB", "GB", "TB",
         "MHz", "GHz", "x", "X", "h", "jam", "menit", "detik", "hari", "bulan", "tahun", "orang", "unit", "persen",
     ]
-    /// Every word that can begin an amount, so the grammar can pass over all other words at the cost of one lookup.
-    static let starters = WordSet({
+    /// Words that hold an amount by themselves (`dua`, `sepuluh`, `setengah`, `seribu`, `ratusan`): every amount
+    /// written in words has one; the other words that can begin an amount (qualifiers, `dari`, `minus`, currencies)
+    /// come before digits or one of these.
+    static let amountWords = WordSet({
         var words = Set(units.keys).union(tens.keys).union(fractions.keys).union(unitScales.keys)
         words.formUnion(vague)
+        words.insert(oneHundred)
+        words.insert(zeroWhenAlone)
+        return words
+    }())
+    /// Every word that can begin an amount, so the grammar can pass over all other words at the cost of one lookup.
+    static let starters = WordSet({
+        var words = amountWords.words
         words.formUnion(negativeWords)
         words.formUnion(rangeOpeners)
         words.formUnion(currencyPrefixWords.keys)
         words.formUnion(otherCurrencies)
         words.formUnion(qualifiers.compactMap(\.first))
-        words.insert(oneHundred)
-        words.insert(zeroWhenAlone)
         return words
     }())
     static let ordinalFilter = WordFilter(ordinalWords.keys)

@@ -168,6 +168,29 @@ struct NumberTests {
         #expect(recognizer.numbers(in: "Kursi itu kosong sejak pagi.").isEmpty)
     }
 
+    /// Qualifiers, range words, `minus` and currency words lead into an amount but make none: a sentence with only
+    /// them is not lexed again (on news, `di`, `dari`, `tidak` and `lebih` let through half the sentences without one).
+    @Test(arguments: [
+        "Rumah itu berada di atas bukit, jauh dari jalan raya.",
+        "Ia tidak lebih dari seorang relawan dan hampir selalu datang sekitar pagi.",
+        "Nilai tukar rupiah melemah terhadap dolar, antara lain karena suhu minus di Eropa.",
+        "Bantuan paling banyak disalurkan hingga malam, setidaknya menurut warga.",
+    ])
+    func sentencesWithOnlyLeadingWordsAreSkipped(text: String) {
+        #expect(recognizer.mentions(in: text) == ([], []) as ([NumberMention], [MoneyMention]), "\(text)")
+        #expect(!recognizer.mayHoldNumber(TestPaths.tokens(text)), "\(text)")
+    }
+
+    @Test(arguments: [
+        "Bantuan diberikan kepada lebih dari dua ratus warga.", "Sekitar ratusan warga hadir.",
+        "Antara setengah dan seperempat.", "Suhu minus sepuluh derajat.", "Peserta kesembilan tiba.",
+        "Nilainya di atas seribu.", "Yang pertama datang.", "Temu Karya XII digelar.",
+    ])
+    func sentencesWithAmountWordsAreLexed(text: String) {
+        expectNotSkipped(text)
+        #expect(!recognizer.numbers(in: text).isEmpty, "\(text)")
+    }
+
     @Test func separateNumberWordsStaySeparate() {
         #expect(recognizer.numbers(in: "dua tiga").map(\.value) == [2, 3])
         #expect(recognizer.numbers(in: "satu-satunya jalan").isEmpty)
