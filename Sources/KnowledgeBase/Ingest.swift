@@ -135,7 +135,9 @@ public struct Ingestion: Sendable {
                             }
                             if nearDuplicates == nil {
                                 nearDuplicates = try kb.nearDuplicateIndex()
-                                nearDuplicates?.reserveCapacity(known.count + pending.count)
+                                // Into an empty base every pending document is new: the table is made its final
+                                // size at once. Later runs may re-read stored documents; their table grows as needed.
+                                if known.isEmpty { nearDuplicates?.reserveCapacity(pending.count) }
                             }
                             storable.nearDuplicates = nearDuplicates?.add(id: storable.facts.document.id, signature: storable.signature) ?? []
                             batch.append(storable)
