@@ -1,6 +1,7 @@
 public import Corpus
 public import Extractor
 import Foundation
+import Synchronization
 
 /// Reads documents, extracts them in parallel on all cores, and stores each one in its own transaction.
 public struct Ingestion: Sendable {
@@ -36,10 +37,26 @@ public struct Ingestion: Sendable {
         case extracted(KnowledgeBase.Storable)
     }
 
-    /// Documents stored per commit: each still in its own savepoint (see `KnowledgeBase.store`). Each commit writes
-    /// the pages it touched to the WAL (the indexes' and tables' last pages again and again) and adds a segment to the
-    /// full-text index: 512 took the whole news corpus about 4% less time than 128, for 30 MB more in flight.
-    static let documentsPerCommit = 512
+    /// How documents are grouped into commits, and how far extraction runs ahead of the writer.
+    struct Batching: Sendable {
+        /// Documents stored per commit: each still in its own savepoint (see `KnowledgeBase.store`). Each commit writes
+        /// the pages it touched to the WAL (the indexes' and tables' last pages again and again) and adds a segment to
+        /// the full-text index: 512 took the whole news corpus about 4% less time than 128, for 30 MB more in flight.
+        var documentsPerCommit = 512
+        /// Documents launched ahead of each worker while the writer stores them one by one. Swift's executor resumes
+        /// the writer behind every job already queued, so the queue is kept short: the writer stays a few documents
+        /// behind the workers and has little left to store alone once they have finished. (Launched in a window of
+        /// three commits instead, the writer trailed by that window and stored it alone at the end: 0.7 s of one idle
+        /// core of two on the news corpus, BENCHMARKS.md.)
+        var queuedPerWorker = 16
+        /// Documents launched ahead before a commit, which keeps the writer's core from the workers for a while
+        /// (longer when SQLite merges full-text segments or checkpoints): enough to keep the other cores busy meanwhile.
+        var queuedWhileCommitting = 512
+        /// Documents launched and not yet stored, at most: bounds memory when one slow document holds up the writer.
+        var inFlight = 3 * 512
+    }
+
+    var batching = Batching()
 
     /// Ingests every document under `paths`. `failAfter` stops with an error after that many stored documents (for tests of interruption).
     ///
@@ -64,9 +81,10 @@ public struct Ingestion: Sendable {
         let extractor = self.extractor.knowing(try kb.learnedAcronyms())
         let reader = self.reader
         let gazetteer = extractor.resources.gazetteer
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var stored = 0
         var batch: [KnowledgeBase.Storable] = []
+        let batching = self.batching
+        let queuedWhileStoring = batching.queuedPerWorker * max(1, ProcessInfo.processInfo.activeProcessorCount)
 
         func commit() throws {
             guard !batch.isEmpty else { return }
@@ -90,11 +108,13 @@ public struct Ingestion: Sendable {
                 var next = 0
                 var ready: [Int: Prepared] = [:]
                 var expected = 0
+                let begun = StartCounter()
                 func launch() {
                     guard next < pending.count else { return }
                     let index = next
                     let item = pending[index]
                     group.addTask {
+                        begun.increment()
                         switch reader.read(item) {
                         case .failure(let error): return (index, .failed(error.description))
                         case .success(let document):
@@ -108,13 +128,16 @@ public struct Ingestion: Sendable {
                     }
                     next += 1
                 }
-                // Enough in flight that workers keep busy while the writer commits a batch: a new document is launched
-                // only when a result is taken, and none is taken during a commit, which can be long when SQLite merges
-                // full-text segments or checkpoints (one batch's worth in flight left workers idle about a tenth of the time).
-                for _ in 0..<min(workers * 4 + 3 * Self.documentsPerCommit, pending.count) { launch() }
+                // Launches documents until `depth` of them wait for a worker or `inFlight` are out; at least one, when
+                // the writer has taken every result (the group would end there).
+                func keepQueued(_ depth: Int) {
+                    while next < pending.count, next == expected || (next - begun.value < depth && next - expected < batching.inFlight) {
+                        launch()
+                    }
+                }
+                keepQueued(queuedWhileStoring)
                 while let (index, prepared) = try await group.next() {
                     ready[index] = prepared
-                    launch()
                     // One writer, in input order.
                     while let prepared = ready.removeValue(forKey: expected) {
                         expected += 1
@@ -141,9 +164,13 @@ public struct Ingestion: Sendable {
                             }
                             storable.nearDuplicates = nearDuplicates?.add(id: storable.facts.document.id, signature: storable.signature) ?? []
                             batch.append(storable)
-                            if batch.count >= Self.documentsPerCommit { try commit() }
+                            if batch.count >= batching.documentsPerCommit {
+                                keepQueued(batching.queuedWhileCommitting)
+                                try commit()
+                            }
                         }
                     }
+                    keepQueued(queuedWhileStoring)
                 }
                 try commit()
             }
@@ -158,4 +185,11 @@ public struct Ingestion: Sendable {
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
+}
+
+/// How many extraction jobs have started, read by the writer to keep the queue of waiting jobs short.
+private final class StartCounter: Sendable {
+    private let count = Atomic<Int>(0)
+    func increment() { count.add(1, ordering: .relaxed) }
+    var value: Int { count.load(ordering: .relaxed) }
 }

@@ -187,6 +187,21 @@ struct IngestTests {
         #expect(try kb.fingerprint() == before)
     }
 
+    @Test("small commits, and extraction held to one document ahead of the writer or none, store the same knowledge base", arguments: [
+        Ingestion.Batching(documentsPerCommit: 2, queuedPerWorker: 0, queuedWhileCommitting: 0, inFlight: 1),
+        Ingestion.Batching(documentsPerCommit: 1, queuedPerWorker: 1, queuedWhileCommitting: 1, inFlight: 2),
+        Ingestion.Batching(documentsPerCommit: 3, queuedPerWorker: 1, queuedWhileCommitting: 4, inFlight: 100),
+    ])
+    func batching(_ batching: Ingestion.Batching) async throws {
+        let reference = try await Fixtures.seeded().fingerprint()
+        let kb = try KnowledgeBase()
+        var ingestion = try Fixtures.ingestion(kb)
+        ingestion.batching = batching
+        let summary = try await ingestion.run(paths: [Fixtures.corpus])
+        #expect(summary.new == 5)
+        #expect(try kb.fingerprint() == reference)
+    }
+
     @Test("a changed document from the same source replaces the old one")
     func changed() async throws {
         let folder = try Fixtures.folder(with: [Fixtures.corpus + "/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt"])
