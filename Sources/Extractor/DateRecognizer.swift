@@ -100,6 +100,7 @@ public struct DateRecognizer: Sendable {
     /// Explicit 4-digit years (1900–2100) that appear in date-like positions in `text`, for building DateContext.documentYears.
     /// Unique, in order of first appearance; regulation years (`Nomor 81 Tahun 2022`) are not included.
     public func explicitYears(in text: String) -> [Int] {
+        guard Self.mayHoldExplicitYear(text) else { return [] }
         let scalars = ScalarText.scalars(text)
         /// A fixed `today` keeps this independent of the clock; explicit years never depend on it.
         let context = DateContext(published: nil, today: CalendarDate(daysSinceEpoch: 0), documentYears: [])
@@ -112,6 +113,22 @@ public struct DateRecognizer: Sendable {
             }
         }
         return years
+    }
+
+    /// Whether `text` can hold an explicit year: each is a `year`, four digits in a row (`21/1/25` has none). Most
+    /// paragraphs have none and are not lexed (for a document without a publication date, `explicitYears` reads
+    /// every paragraph).
+    static func mayHoldExplicitYear(_ text: String) -> Bool {
+        var digitsInARow = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                digitsInARow += 1
+                if digitsInARow == 4 { return true }
+            } else {
+                digitsInARow = 0
+            }
+        }
+        return false
     }
 }
 

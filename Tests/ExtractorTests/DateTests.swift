@@ -324,6 +324,21 @@ struct DateTests {
 
     // MARK: Document years
 
+    @Test("a text is read for explicit years only when it has four digits in a row, which every explicit year is", arguments: [
+        ("21 Januari 2025", [2025]), ("22/5/2025", [2025]), ("2025-01-21", [2025]), ("tahun 2024", [2024]), ("Juli 2025", [2025]),
+        ("Januari–April 2024", [2024]), ("awal 2025", [2025]), ("periode 2023-2028", [2023, 2028]),
+        ("Desember 2024 – Februari 2025", [2024, 2025]), ("pertengahan Juli 2025", [2025]), ("Tahun Anggaran 2025", [2025]),
+        ("21–23 Januari 2025", [2025]), ("Senin (20/1/2025)", [2025]),
+        ("Selasa 21/1/25", []), ("Selasa (21/1)", []), ("tahun lalu", []), ("Juli lalu", []), ("3 hari lalu", []),
+        ("1.600 orang pada 21 Januari", []), ("akhir tahun ini", []), ("Rp1,6 triliun", []),
+    ])
+    func explicitYearGate(text: String, years: [Int]) {
+        #expect(DateRecognizer().explicitYears(in: text) == years)
+        #expect(DateRecognizer.mayHoldExplicitYear(text) == !years.isEmpty)
+        // Not the other way round: four digits may be a count or a regulation's year.
+        #expect(DateRecognizer.mayHoldExplicitYear("Perpres Nomor 81 Tahun 2022, 2019 orang"))
+    }
+
     @Test func explicitYearsInDateLikePositions() {
         let text = "Pada 21 Januari 2025, sebanyak 1.600 orang (tahun 2024: 1.200). Perpres Nomor 81 Tahun 2022 "
             + "untuk periode 2023-2028. Sekitar 2019 orang hadir. Selasa (21/1) dan Juli 2025."
