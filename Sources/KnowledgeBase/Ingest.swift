@@ -58,15 +58,29 @@ public struct Ingestion: Sendable {
 
     var batching = Batching()
 
-    /// Ingests every document under `paths`. `failAfter` stops with an error after that many stored documents (for tests of interruption).
-    ///
-    /// Listing is serial and cheap; reading, extraction and near-duplicate signatures run in parallel on all cores;
-    /// one writer stores the results in input order, so runs are repeatable; a document is held only while in flight.
-    public func run(paths: [String], progress: Progress? = nil, failAfter: Int? = nil) async throws -> Summary {
-        let started = Date()
-        var summary = Summary()
+    /// The documents under `paths`, in order, not yet read: the files listed, and a JSON lines corpus read (and
+    /// decompressed) and split into its lines. Serial; `kb ingest` runs it while the extraction resources load.
+    public static func pending(under paths: [String], reader: CorpusReader) -> [CorpusReader.PendingDocument] {
         var pending: [CorpusReader.PendingDocument] = []
         for path in paths { reader.forEachPending(at: path) { pending.append($0) } }
+        return pending
+    }
+
+    /// Ingests every document under `paths`. `failAfter` stops with an error after that many stored documents (for tests of interruption).
+    public func run(paths: [String], progress: Progress? = nil, failAfter: Int? = nil) async throws -> Summary {
+        let started = Date()
+        var summary = try await run(pending: Self.pending(under: paths, reader: reader), progress: progress, failAfter: failAfter)
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Ingests the documents listed by `pending(under:reader:)`.
+    ///
+    /// Reading, extraction and near-duplicate signatures run in parallel on all cores; one writer stores the results
+    /// in input order, so runs are repeatable; a document is held only while in flight.
+    public func run(pending: [CorpusReader.PendingDocument], progress: Progress? = nil, failAfter: Int? = nil) async throws -> Summary {
+        let started = Date()
+        var summary = Summary()
         let known = try kb.documentIDs()
         if !pending.isEmpty { try kb.prepareIndexesForIngest() }
         let total = pending.count

@@ -43,12 +43,16 @@ struct Ingest: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        let started = Date()
         // The gazetteer first: a bad data file stops the run before the knowledge base is touched.
         let reader = try reading.corpusReader()
+        // The documents are listed (a corpus file read, decompressed and split) on another core meanwhile.
+        async let pending = Ingestion.pending(under: paths, reader: reader)
         let extractor = DocumentExtractor(resources: try reading.extractionResources())
         let ingestion = Ingestion(reader: reader, extractor: extractor, kb: try database.open(mustExist: false))
         let bar = ProgressBar(enabled: isatty(2) == 1)
-        let summary = try await ingestion.run(paths: paths, progress: { done, total in bar.update(done, total) })
+        var summary = try await ingestion.run(pending: await pending, progress: { done, total in bar.update(done, total) })
+        summary.seconds = Date().timeIntervalSince(started)
         bar.finish()
         for failure in summary.failures { Console.warn("error: \(failure)") }
         if json {

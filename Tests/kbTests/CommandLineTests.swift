@@ -76,6 +76,29 @@ struct CommandLineTests {
         #expect(try KnowledgeBase(path: db).stats().documents == 1)
     }
 
+    @Test("kb ingest with a bad gazetteer line names the file and line and leaves no knowledge base behind")
+    func ingestBadGazetteer() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gazetteer = dir.appendingPathComponent("gazetteer")
+        try FileManager.default.copyItem(at: Self.repoRoot.appendingPathComponent("gazetteer"), to: gazetteer)
+        let programs = gazetteer.appendingPathComponent("programs.tsv")
+        let lines = try String(contentsOf: programs, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count
+        let handle = try FileHandle(forWritingTo: programs)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("program:pilar-sosial\tprogram\tpilar sosial lagi\t\t\t\t\t\n".utf8))
+        try handle.close()
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        let ingest = try Ingest.parse([Self.repoRoot.appendingPathComponent("corpus").path, "--db", db, "--gazetteer", gazetteer.path])
+        do {
+            try await ingest.run()
+            Issue.record("a bad gazetteer line did not stop the ingest")
+        } catch {
+            #expect("\(error)".contains("programs.tsv:\(lines)"), "\(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     @Test("query results as JSON: understood, then results with date, document, sentence and span")
     func queryJSON() throws {
         let json = #"{"kind": "figure", "date": "2024", "value": 1600, "unit": "peserta", "sentence": "1.600 peserta hadir.", "span": [0, 13], "score": 1, "document": {"id": "d", "title": "Judul", "source": "a.txt", "outlet": "beritajakarta.id", "published": "2025-01-21"}, "alsoReportedBy": []}"#
