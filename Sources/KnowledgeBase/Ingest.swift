@@ -39,10 +39,11 @@ public struct Ingestion: Sendable {
 
     /// How documents are grouped into commits, and how far extraction runs ahead of the writer.
     struct Batching: Sendable {
+        private static let defaultCommit = 512
         /// Documents stored per commit: each still in its own savepoint (see `KnowledgeBase.store`). Each commit writes
         /// the pages it touched to the WAL (the indexes' and tables' last pages again and again) and adds a segment to
         /// the full-text index: 512 took the whole news corpus about 4% less time than 128, for 30 MB more in flight.
-        var documentsPerCommit = 512
+        var documentsPerCommit = Self.defaultCommit
         /// Documents launched ahead of each worker while the writer stores them one by one. Swift's executor resumes
         /// the writer behind every job already queued, so the queue is kept short: the writer stays a few documents
         /// behind the workers and has little left to store alone once they have finished. (Launched in a window of
@@ -51,9 +52,9 @@ public struct Ingestion: Sendable {
         var queuedPerWorker = 16
         /// Documents launched ahead before a commit, which keeps the writer's core from the workers for a while
         /// (longer when SQLite merges full-text segments or checkpoints): enough to keep the other cores busy meanwhile.
-        var queuedWhileCommitting = 512
+        var queuedWhileCommitting = Self.defaultCommit
         /// Documents launched and not yet stored, at most: bounds memory when one slow document holds up the writer.
-        var inFlight = 3 * 512
+        var inFlight = 3 * Self.defaultCommit
     }
 
     var batching = Batching()
