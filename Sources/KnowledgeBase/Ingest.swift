@@ -1,6 +1,6 @@
 public import Corpus
 public import Extractor
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Reads documents, extracts them in parallel on all cores, and stores each one in its own transaction.
@@ -70,17 +70,16 @@ public struct Ingestion: Sendable {
     /// Ingests every document under `paths`. `failAfter` stops with an error after that many stored documents (for tests of interruption).
     public func run(paths: [String], progress: Progress? = nil, failAfter: Int? = nil) async throws -> Summary {
         let started = Date()
-        var summary = try await run(pending: Self.pending(under: paths, reader: reader), progress: progress, failAfter: failAfter)
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
+        return try await run(pending: Self.pending(under: paths, reader: reader), progress: progress, failAfter: failAfter, since: started)
     }
 
-    /// Ingests the documents listed by `pending(under:reader:)`.
+    /// Ingests the documents listed by `pending(under:reader:)`; the summary's seconds count from `started` (when the
+    /// caller began, listing included).
     ///
     /// Reading, extraction and near-duplicate signatures run in parallel on all cores; one writer stores the results
     /// in input order, so runs are repeatable; a document is held only while in flight.
-    public func run(pending: [CorpusReader.PendingDocument], progress: Progress? = nil, failAfter: Int? = nil) async throws -> Summary {
-        let started = Date()
+    public func run(pending: [CorpusReader.PendingDocument], progress: Progress? = nil, failAfter: Int? = nil,
+                    since started: Date = Date()) async throws -> Summary {
         var summary = Summary()
         let known = try kb.documentIDs()
         if !pending.isEmpty { try kb.prepareIndexesForIngest() }
@@ -125,7 +124,6 @@ public struct Ingestion: Sendable {
                 var expected = 0
                 let begun = StartCounter()
                 func launch() {
-                    guard next < pending.count else { return }
                     let index = next
                     let item = pending[index]
                     group.addTask {

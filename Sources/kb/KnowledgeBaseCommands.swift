@@ -51,8 +51,7 @@ struct Ingest: AsyncParsableCommand {
         let extractor = DocumentExtractor(resources: try reading.extractionResources())
         let ingestion = Ingestion(reader: reader, extractor: extractor, kb: try database.open(mustExist: false))
         let bar = ProgressBar(enabled: isatty(2) == 1)
-        var summary = try await ingestion.run(pending: await pending, progress: { done, total in bar.update(done, total) })
-        summary.seconds = Date().timeIntervalSince(started)
+        let summary = try await ingestion.run(pending: await pending, progress: { done, total in bar.update(done, total) }, since: started)
         bar.finish()
         for failure in summary.failures { Console.warn("error: \(failure)") }
         if json {
