@@ -28,17 +28,44 @@ public final class KnowledgeBase: Sendable {
     private static let processSettings: Void = { _ = kb_sqlite_configure() }()
 
     /// Opens (or creates) the file at `path` in WAL mode and brings its schema up to date.
-    public init(path: String) throws(KnowledgeBaseError) {
+    public convenience init(path: String) throws(KnowledgeBaseError) {
+        try self.init(path: path, mode: .shared)
+    }
+
+    /// How a file is used: shared (WAL: readers beside the one writer, and a power cut never breaks the file), or
+    /// built by one ingest alone before anyone else may open it (see `NewKnowledgeBase`).
+    enum FileMode {
+        case shared, building
+    }
+
+    init(path: String, mode: FileMode) throws(KnowledgeBaseError) {
         _ = Self.processSettings
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
-            writer = try DatabasePool(path: path, configuration: config)
+            switch mode {
+            case .shared:
+                writer = try DatabasePool(path: path, configuration: config)
+            case .building:
+                // The rollback journal in memory: savepoints and transactions still roll back, and every page is
+                // written once, into the file itself (see `NewKnowledgeBase`).
+                config.prepareDatabase { db in
+                    try db.execute(sql: "PRAGMA journal_mode = MEMORY")
+                    try db.execute(sql: "PRAGMA synchronous = OFF")
+                }
+                writer = try DatabaseQueue(path: path, configuration: config)
+            }
             try Schema.migrator.migrate(writer)
             try writer.writeWithoutTransaction(Self.configureWriter)
+            if mode == .shared { try writer.writeWithoutTransaction(Self.configureWAL) }
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// Closes the file; the knowledge base cannot be used afterwards.
+    func close() throws(KnowledgeBaseError) {
+        do { try writer.close() } catch { throw .storage(reason: "\(error)") }
     }
 
     /// Settings of the one connection that writes (the readers keep SQLite's defaults).
@@ -51,6 +78,12 @@ public final class KnowledgeBase: Sendable {
     ///
     /// A group of documents dirties a few MB of pages: with SQLite's 2 MB page cache, part of them were spilled to
     /// the WAL before the commit wrote them again (16 MB holds a group).
+    static func configureWriter(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        try db.execute(sql: "PRAGMA cache_size = -16384")
+    }
+
+    /// The writer's settings for a shared file, in WAL mode.
     ///
     /// The WAL is copied into the database every 10,000 pages (40 MB; SQLite's default is 1,000) rather than every
     /// two or three groups: the pages each commit touches again (index pages, the last pages of each table and the
@@ -62,9 +95,7 @@ public final class KnowledgeBase: Sendable {
     /// (`finishIngest` checkpoints). A power cut in the middle of one can take its last commits back, never leave a
     /// broken file, and running the ingest again stores what it took back; a process that is killed loses nothing
     /// committed (the WAL is written at each commit, only not synced). About 2% of an ingest of the news corpus.
-    static func configureWriter(_ db: Database) throws {
-        try db.execute(sql: "PRAGMA temp_store = MEMORY")
-        try db.execute(sql: "PRAGMA cache_size = -16384")
+    static func configureWAL(_ db: Database) throws {
         try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
         try db.execute(sql: "PRAGMA synchronous = NORMAL")
     }

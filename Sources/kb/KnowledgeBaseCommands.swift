@@ -21,6 +21,11 @@ struct DatabaseOptions: ParsableArguments {
         }
         do { return try KnowledgeBase(path: path) } catch { throw ValidationError(error.description) }
     }
+
+    /// A knowledge base to build where none is yet.
+    func create() throws -> NewKnowledgeBase {
+        do { return try NewKnowledgeBase(path: path) } catch { throw ValidationError(error.description) }
+    }
 }
 
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
@@ -49,10 +54,21 @@ struct Ingest: AsyncParsableCommand {
         // The documents are listed (a corpus file read, decompressed and split) on another core meanwhile.
         async let pending = Ingestion.pending(under: paths, reader: reader)
         let extractor = DocumentExtractor(resources: try reading.extractionResources())
-        let ingestion = Ingestion(reader: reader, extractor: extractor, kb: try database.open(mustExist: false))
+        // A first ingest builds the knowledge base beside its path and moves it there at the end (NewKnowledgeBase).
+        let new = FileManager.default.fileExists(atPath: database.path) ? nil : try database.create()
+        let ingestion = Ingestion(reader: reader, extractor: extractor, kb: try new?.kb ?? database.open(mustExist: false))
         let bar = ProgressBar(enabled: isatty(2) == 1)
-        let summary = try await ingestion.run(pending: await pending, progress: { done, total in bar.update(done, total) }, since: started)
+        let summary: Ingestion.Summary
+        do {
+            summary = try await ingestion.run(pending: await pending, progress: { done, total in bar.update(done, total) }, since: started)
+        } catch {
+            // What was committed before the error is kept, as in a knowledge base that existed.
+            bar.finish()
+            try new?.publish()
+            throw error
+        }
         bar.finish()
+        try new?.publish()
         for failure in summary.failures { Console.warn("error: \(failure)") }
         if json {
             print(try JSONOutput.string(summary))

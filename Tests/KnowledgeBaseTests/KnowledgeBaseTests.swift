@@ -394,6 +394,99 @@ struct WriterSettingsTests {
     }
 }
 
+@Suite("A new knowledge base is built beside its path and moved there")
+struct NewKnowledgeBaseTests {
+    /// The journal mode and `synchronous` setting of a knowledge base's connection.
+    static func fileSettings(_ kb: KnowledgeBase) throws -> (String?, Int?) {
+        try kb.write { db in (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous")) }
+    }
+
+    @Test("written once, its journal in memory, nothing at its path until published; then whole in its file alone, the same knowledge base as an ingest into a shared file")
+    func published() async throws {
+        let dir = try Fixtures.folder(with: [])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/kb.sqlite"
+        let new = try NewKnowledgeBase(path: path)
+        #expect(new.stagingPath == path + ".building")
+        #expect(try Self.fileSettings(new.kb) == ("memory", 0))
+        _ = try await Fixtures.ingestion(new.kb).run(paths: [Fixtures.corpus])
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try new.publish()
+        // Nothing beside it: no staging file, no journal.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["kb.sqlite"])
+        #expect(throws: KnowledgeBaseError.self) { try new.publish() }
+        // The file alone holds every document, as a copy taken right after (a power cut) would.
+        let copy = dir + "/copy.sqlite"
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        #expect(try await DatabaseQueue(path: copy).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") } == 5)
+        let shared = try KnowledgeBase(path: dir + "/shared.sqlite")
+        _ = try await Fixtures.ingestion(shared).run(paths: [Fixtures.corpus])
+        let opened = try KnowledgeBase(path: path)
+        #expect(try opened.fingerprint() == shared.fingerprint())
+        #expect(try DeferredIndexTests.indexes(opened) == (DeferredIndexTests.schema, 0))
+        // Opened again, it is a shared file like any other.
+        #expect(try Self.fileSettings(opened) == ("wal", 1))
+    }
+
+    @Test("a document that cannot be stored rolls back alone from the journal in memory; what was stored before is published")
+    func failedIngestPublished() async throws {
+        let folder = try Fixtures.folder(with: [Fixtures.corpus + "/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt",
+                                                Fixtures.corpus + "/dinsos-2025-05-23-pekerja-penyuluh-sosial.txt"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/kb.sqlite"
+        let new = try NewKnowledgeBase(path: path)
+        // The building knowledge base has one connection: its temporary trigger sees every insert.
+        try new.kb.write { db in
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.document WHEN new.source LIKE '%dinsos-2025-05-23%'
+                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                """)
+        }
+        await #expect(throws: KnowledgeBaseError.self) { _ = try await Fixtures.ingestion(new.kb).run(paths: [folder]) }
+        try new.publish()
+        let kb = try KnowledgeBase(path: path)
+        #expect(try kb.stats().documents == 1)
+        #expect(try kb.stats().officeTerms > 0)
+        #expect(try kb.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
+    @Test("one build of a path at a time; what a killed build left is discarded; never where a file is")
+    func oneAtATime() async throws {
+        let dir = try Fixtures.folder(with: [])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/kb.sqlite"
+        do {
+            let first = try NewKnowledgeBase(path: path)
+            #expect { _ = try NewKnowledgeBase(path: path) } throws: { error in
+                "\(error)".contains("\(first.stagingPath)") && "\(error)".contains("another kb ingest is building")
+            }
+        }
+        // A killed build: a staging file no one holds, half written, and a journal beside it.
+        try Data(repeating: 0x5A, count: 10_000).write(to: URL(fileURLWithPath: path + ".building"))
+        try Data(repeating: 0x5A, count: 4_096).write(to: URL(fileURLWithPath: path + ".building-journal"))
+        let new = try NewKnowledgeBase(path: path)
+        _ = try await Fixtures.ingestion(new.kb).run(paths: [Fixtures.corpus])
+        try new.publish()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["kb.sqlite"])
+        #expect(try KnowledgeBase(path: path).stats().documents == 5)
+        #expect { _ = try NewKnowledgeBase(path: path) } throws: { error in
+            "\(error)".contains(path) && "\(error)".contains("already there")
+        }
+    }
+
+    @Test("a file that appears at the path meanwhile is not replaced: the new knowledge base stays where it was built")
+    func pathTaken() throws {
+        let dir = try Fixtures.folder(with: [])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/kb.sqlite"
+        let new = try NewKnowledgeBase(path: path)
+        try "not a knowledge base".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect { try new.publish() } throws: { error in "\(error)".contains(new.stagingPath) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a knowledge base")
+        #expect(FileManager.default.fileExists(atPath: new.stagingPath))
+    }
+}
+
 @Suite("Fact rows' ids")
 struct FactRowIDTests {
     static let factTables = ["sentence", "mention", "figure", "money", "dateMention", "officialMention"]

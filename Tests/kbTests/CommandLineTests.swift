@@ -73,7 +73,9 @@ struct CommandLineTests {
         } catch let exit as ExitCode {
             #expect(exit == ExitCode(1))
         }
+        // A first ingest is built beside the path and moved there, also when a document failed.
         #expect(try KnowledgeBase(path: db).stats().documents == 1)
+        #expect(!FileManager.default.fileExists(atPath: db + ".building"))
     }
 
     @Test("kb ingest with a bad gazetteer line names the file and line and leaves no knowledge base behind")
@@ -97,6 +99,7 @@ struct CommandLineTests {
             #expect("\(error)".contains("programs.tsv:\(lines)"), "\(error)")
         }
         #expect(!FileManager.default.fileExists(atPath: db))
+        #expect(!FileManager.default.fileExists(atPath: db + ".building"))
     }
 
     @Test("query results as JSON: understood, then results with date, document, sentence and span")

@@ -1,0 +1,89 @@
+import Foundation
+import Glibc
+
+/// A knowledge base that does not exist yet, built by one ingest in a file of its own beside `path`
+/// (`path` + `.building`) and moved to `path` by `publish()`.
+///
+/// A shared file is kept in WAL mode, so that readers can query it while an ingest writes and a power cut never breaks
+/// it. That costs every page written twice (into the WAL at each commit, into the file at each checkpoint) and a wait
+/// for the disk at each checkpoint: 8–12% of a first ingest of the news corpus (BENCHMARKS.md, twelfth round). A file
+/// that nobody else can see yet needs neither. Its rollback journal is kept in memory (a document that cannot be
+/// stored still rolls back alone, and so does a group of documents), every page is written once into the file, and
+/// nothing waits for the disk until `publish()` syncs the finished file and renames it into place; the next opening
+/// turns it into a shared file.
+///
+/// What a failure leaves: an ingest that ends with an error still publishes the documents it committed (as an ingest
+/// into a shared file keeps them). A process killed, or a power cut, before `publish()` leaves no knowledge base at
+/// `path`, only the unfinished staging file, which the next `NewKnowledgeBase` at `path` discards: a first ingest is
+/// then run again from the start, and nothing that existed before is lost.
+///
+/// Only one process builds a given path at a time: the staging file is locked (`flock`) while it is built, and a
+/// second one is refused with an error naming it.
+public final class NewKnowledgeBase {
+    /// The knowledge base being built, to ingest into.
+    public let kb: KnowledgeBase
+    /// Where the knowledge base goes when it is published.
+    public let path: String
+    /// Where it is built.
+    public let stagingPath: String
+    /// The staging file, open and locked until it is published.
+    private var lockedFile: Int32
+
+    /// Starts a new knowledge base for `path`, where no file may exist.
+    public init(path: String) throws(KnowledgeBaseError) {
+        self.path = path
+        stagingPath = path + ".building"
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw .cannotOpen(path: path, reason: "a file is already there (a knowledge base is only built anew where none is)")
+        }
+        lockedFile = open(stagingPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lockedFile >= 0 else {
+            throw .cannotOpen(path: path, reason: "cannot create \(stagingPath) to build it in: \(String(cString: strerror(errno)))")
+        }
+        guard flock(lockedFile, LOCK_EX | LOCK_NB) == 0 else {
+            let reason = errno == EWOULDBLOCK ? "another kb ingest is building this knowledge base" : String(cString: strerror(errno))
+            Glibc.close(lockedFile)
+            throw .cannotOpen(path: stagingPath, reason: reason)
+        }
+        // What a killed build left is discarded: the file emptied, and any journal SQLite could take for its own.
+        for suffix in ["-journal", "-wal", "-shm"] { unlink(stagingPath + suffix) }
+        do throws(KnowledgeBaseError) {
+            guard ftruncate(lockedFile, 0) == 0 else {
+                throw .cannotOpen(path: stagingPath, reason: String(cString: strerror(errno)))
+            }
+            kb = try KnowledgeBase(path: stagingPath, mode: .building)
+        } catch {
+            Glibc.close(lockedFile)
+            throw error
+        }
+    }
+
+    /// Closes the knowledge base, syncs its file to the disk and moves it to `path`. Once only.
+    public func publish() throws(KnowledgeBaseError) {
+        guard lockedFile >= 0 else { throw .storage(reason: "\(path): the knowledge base was already published") }
+        try kb.close()
+        defer {
+            Glibc.close(lockedFile)
+            lockedFile = -1
+        }
+        guard fsync(lockedFile) == 0 else { throw .storage(reason: "\(stagingPath): \(String(cString: strerror(errno)))") }
+        // `path` stays free while this process holds the lock, unless something other than kb put a file there.
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw .storage(reason: "\(path): a file appeared there during the ingest; the new knowledge base is left in \(stagingPath)")
+        }
+        guard rename(stagingPath, path) == 0 else {
+            throw .storage(reason: "\(path): cannot move \(stagingPath) there: \(String(cString: strerror(errno)))")
+        }
+        // The rename itself on the disk: the folder synced (where a folder can be opened to sync).
+        let folder = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                          O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            _ = fsync(folder)
+            Glibc.close(folder)
+        }
+    }
+
+    deinit {
+        if lockedFile >= 0 { Glibc.close(lockedFile) }
+    }
+}
