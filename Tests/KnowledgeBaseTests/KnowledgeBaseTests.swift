@@ -386,11 +386,16 @@ struct WriterSettingsTests {
         let kb = try KnowledgeBase(path: path)
         #expect(try kb.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)
         _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
-        // The file alone, without its WAL, as a power cut right after the ingest would leave it.
-        let copy = dir + "/copy.sqlite"
+        #expect(try await Self.documentsInFileAlone(path) == 5)
+    }
+
+    /// The documents that the file at `path` holds by itself (a copy without its WAL or journal, as a power cut right
+    /// after an ingest would leave it).
+    static func documentsInFileAlone(_ path: String) async throws -> Int? {
+        let copy = path + ".copy"
         try FileManager.default.copyItem(atPath: path, toPath: copy)
-        let documents = try await DatabaseQueue(path: copy).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
-        #expect(documents == 5)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        return try await DatabaseQueue(path: copy).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
     }
 }
 
@@ -415,10 +420,7 @@ struct NewKnowledgeBaseTests {
         // Nothing beside it: no staging file, no journal.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["kb.sqlite"])
         #expect(throws: KnowledgeBaseError.self) { try new.publish() }
-        // The file alone holds every document, as a copy taken right after (a power cut) would.
-        let copy = dir + "/copy.sqlite"
-        try FileManager.default.copyItem(atPath: path, toPath: copy)
-        #expect(try await DatabaseQueue(path: copy).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") } == 5)
+        #expect(try await WriterSettingsTests.documentsInFileAlone(path) == 5)
         let shared = try KnowledgeBase(path: dir + "/shared.sqlite")
         _ = try await Fixtures.ingestion(shared).run(paths: [Fixtures.corpus])
         let opened = try KnowledgeBase(path: path)
