@@ -12,7 +12,7 @@ build: setup
 KB = .build/debug/kb
 
 demo: build
-	rm -f demo.sqlite demo.sqlite-wal demo.sqlite-shm
+	rm -f demo.sqlite demo.sqlite-wal demo.sqlite-shm demo.sqlite.building
 	$(KB) extract corpus/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt --format text
 	$(KB) ingest corpus --db demo.sqlite
 	$(KB) query "kegiatan Karang Taruna 2025" --db demo.sqlite --format table
