@@ -22,8 +22,8 @@ struct DatabaseOptions: ParsableArguments {
         do { return try KnowledgeBase(path: path) } catch { throw ValidationError(error.description) }
     }
 
-    /// A knowledge base to build where none is yet.
-    func create() throws -> NewKnowledgeBase {
+    /// A knowledge base to build where none is yet; nil where one is.
+    func createIfAbsent() throws -> NewKnowledgeBase? {
         do { return try NewKnowledgeBase(path: path) } catch { throw ValidationError(error.description) }
     }
 }
@@ -55,16 +55,16 @@ struct Ingest: AsyncParsableCommand {
         async let pending = Ingestion.pending(under: paths, reader: reader)
         let extractor = DocumentExtractor(resources: try reading.extractionResources())
         // A first ingest builds the knowledge base beside its path and moves it there at the end (NewKnowledgeBase).
-        let new = FileManager.default.fileExists(atPath: database.path) ? nil : try database.create()
+        let new = try database.createIfAbsent()
         let ingestion = Ingestion(reader: reader, extractor: extractor, kb: try new?.kb ?? database.open(mustExist: false))
         let bar = ProgressBar(enabled: isatty(2) == 1)
         let summary: Ingestion.Summary
         do {
             summary = try await ingestion.run(pending: await pending, progress: { done, total in bar.update(done, total) }, since: started)
         } catch {
-            // What was committed before the error is kept, as in a knowledge base that existed.
+            // What was committed before the error is kept, as in a knowledge base that existed, if the file is sound.
             bar.finish()
-            try new?.publish()
+            do { try new?.publish(checking: true) } catch { Console.warn("error: \(error)") }
             throw error
         }
         bar.finish()
