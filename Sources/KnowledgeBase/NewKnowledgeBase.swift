@@ -77,6 +77,25 @@ public final class NewKnowledgeBase {
         return lstat(path, &status) == 0
     }
 
+    /// Runs `ingest` into the knowledge base being built, then publishes it. When `ingest` throws, what it committed is
+    /// published all the same (as an ingest into a shared file keeps it), if the file passes the quick check; the
+    /// error thrown is the ingest's, joined by the publishing's when that failed too.
+    public func publishing<T>(after ingest: () async throws -> T) async throws -> T {
+        let result: T
+        do {
+            result = try await ingest()
+        } catch {
+            do throws(KnowledgeBaseError) {
+                try publish(checking: true)
+            } catch let failure {
+                throw KnowledgeBaseError.storage(reason: "\(error); and \(failure)")
+            }
+            throw error
+        }
+        try publish()
+        return result
+    }
+
     /// Closes the knowledge base, syncs its file to the disk and moves it to `path`. Once only. With `checking`, the
     /// file is moved only if SQLite's quick check finds it sound (after an ingest that failed, in case a rollback in
     /// memory did not complete); else it stays where it was built, and the error names it.

@@ -58,17 +58,12 @@ struct Ingest: AsyncParsableCommand {
         let new = try database.createIfAbsent()
         let ingestion = Ingestion(reader: reader, extractor: extractor, kb: try new?.kb ?? database.open(mustExist: false))
         let bar = ProgressBar(enabled: isatty(2) == 1)
-        let summary: Ingestion.Summary
-        do {
-            summary = try await ingestion.run(pending: await pending, progress: { done, total in bar.update(done, total) }, since: started)
-        } catch {
-            // What was committed before the error is kept, as in a knowledge base that existed, if the file is sound.
-            bar.finish()
-            do { try new?.publish(checking: true) } catch { Console.warn("error: \(error)") }
-            throw error
+        let listed = await pending
+        func ingest() async throws -> Ingestion.Summary {
+            defer { bar.finish() }
+            return try await ingestion.run(pending: listed, progress: { done, total in bar.update(done, total) }, since: started)
         }
-        bar.finish()
-        try new?.publish()
+        let summary = if let new { try await new.publishing(after: ingest) } else { try await ingest() }
         for failure in summary.failures { Console.warn("error: \(failure)") }
         if json {
             print(try JSONOutput.string(summary))
