@@ -115,6 +115,17 @@ public struct Gazetteer: Sendable {
 
     public func entry(_ id: String) -> GazetteerEntry? { entries[id] }
 
+    /// The entry and its ancestors through the parent column, nearest first (loading refuses cycles).
+    public func lineage(of id: String) -> [GazetteerEntry] {
+        var result: [GazetteerEntry] = []
+        var current = entries[id]
+        while let entry = current {
+            result.append(entry)
+            current = entry.parent.flatMap { entries[$0] }
+        }
+        return result
+    }
+
     /// Direct children of an entry (kecamatan of a kota, Suku Dinas of Dinas Sosial), sorted by id.
     public func children(of id: String) -> [GazetteerEntry] {
         (childIDs[id] ?? []).compactMap { entries[$0] }

@@ -28,7 +28,7 @@ extension ExtractionRun {
                 if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
                 if let name = nameRun(s, from: k), isBoundary(s, name.upperBound), !isEnumeration(s, name) {
                     add(Official(name: personName(s, name), title: title(s, phrase, keeping: position.tokenRange), positionID: position.id,
-                                 orgID: organization(s, phrase, position: position.id), span: s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[name.upperBound - 1].span.upperBound,
+                                 orgID: organization(s, phrase, position: position), span: s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[name.upperBound - 1].span.upperBound,
                                  sentence: si, nameTokens: name, phraseTokens: phrase.lowerBound..<name.upperBound))
                     used.append(phrase.lowerBound..<name.upperBound)
                     continue
@@ -40,7 +40,7 @@ extension ExtractionRun {
                     while end < s.tokens.count, isCapitalised(s.tokens[end]) || s.entity(at: end) != nil { end = s.entity(at: end)?.tokenRange.upperBound ?? end + 1 }
                     let phrase = phrase.lowerBound..<end
                     add(Official(name: personName(s, name), title: title(s, phrase, keeping: position.tokenRange), positionID: position.id,
-                                 orgID: organization(s, phrase, position: position.id), span: s.tokens[name.lowerBound].span.lowerBound..<s.tokens[phrase.upperBound - 1].span.upperBound,
+                                 orgID: organization(s, phrase, position: position), span: s.tokens[name.lowerBound].span.lowerBound..<s.tokens[phrase.upperBound - 1].span.upperBound,
                                  sentence: si, nameTokens: name, phraseTokens: name.lowerBound..<phrase.upperBound))
                     used.append(name.lowerBound..<phrase.upperBound)
                 }
@@ -107,8 +107,12 @@ extension ExtractionRun {
         for (si, s) in analyzed.enumerated() {
             for position in s.positions where !officials.contains(where: { $0.sentence == si && $0.phraseTokens.overlaps(position.tokenRange) }) {
                 let phrase = positionPhrase(s, from: position)
-                let org = organization(s, phrase, position: position.id)
-                let holders = Set(officials.filter { $0.positionID == position.id && $0.orgID == org }.map(\.name))
+                let org = organization(s, phrase, position: position)
+                // Without an organization the title tells the offices apart (`Gubernur Jawa Barat`, `Gubernur Jawa Tengah`).
+                let title = org == nil ? ScalarText.lowercased(title(s, phrase, keeping: position.tokenRange)) : nil
+                let holders = Set(officials.filter {
+                    $0.positionID == position.id && $0.orgID == org && (title == nil || $0.title.map(ScalarText.lowercased) == title)
+                }.map(\.name))
                 guard holders.count == 1, let holder = holders.first else { continue }
                 let span = s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[phrase.upperBound - 1].span.upperBound
                 facts.mentions.append(EntityMention(id: "person:" + AcronymLearner.slug(holder), kind: "person", name: holder,
@@ -122,6 +126,8 @@ extension ExtractionRun {
         var start = position.tokenRange.lowerBound
         if start > 0, rules.actingPrefixes.contains(s.tokens[start - 1].normalized) { start -= 1 }
         var end = position.tokenRange.upperBound
+        // After a province or city (`Gubernur Jawa Tengah Ganjar Pranowo`) the name follows, not more office words.
+        var afterRegion = false
         while end < s.tokens.count {
             let t = s.tokens[end]
             if let e = s.entity(at: end), e.kind == .organization || e.kind == .place || e.kind == .program {
@@ -132,14 +138,16 @@ extension ExtractionRun {
                 end += 1
                 continue
             }
-            if let region = regionEnd(s, at: end) {
+            if var region = regionEnd(s, at: end) {
+                while region < s.tokens.count, rules.regionSuffixes.contains(s.tokens[region].normalized) { region += 1 }
                 end = region
+                afterRegion = true
                 continue
             }
             // `Menteri Kelautan dan Perikanan Susi …`: long words of the language name an office, not a person,
             // when a capitalised word (the name) still follows them.
             var run = end
-            while run < s.tokens.count {
+            while !afterRegion, run < s.tokens.count {
                 if isOfficeWord(s.tokens[run]) { run += 1; continue }
                 if s.tokens[run].normalized == "dan", run + 1 < s.tokens.count, isOfficeWord(s.tokens[run + 1]) { run += 2; continue }
                 break
@@ -198,11 +206,31 @@ extension ExtractionRun {
     }
 
     /// The organization of a position phrase: a gazetteer organization inside it, else one implied by the position and a region.
-    func organization(_ s: AnalyzedSentence, _ phrase: Range<Int>, position: String) -> String? {
+    /// A position of a province or city outside Jakarta (`Gubernur Jawa Barat`, `Kepala Dinas Sosial Kabupaten Bogor`) is of
+    /// none of the Jakarta government's offices, and only a bare `Gubernur`, `Wakil Gubernur` or `Sekda` (or one of DKI
+    /// Jakarta) is Jakarta's: `Gubernur Bank Indonesia` is not.
+    func organization(_ s: AnalyzedSentence, _ phrase: Range<Int>, position: EntityMatch) -> String? {
+        guard let org = namedOrImpliedOrganization(s, phrase, position: position) else { return nil }
+        return namesRegionOutsideJakarta(s, phrase) && isJakartaOrganization(org) ? nil : org
+    }
+
+    /// Pemerintah Provinsi DKI Jakarta, as the gazetteer names it.
+    var jakartaGovernment: String? { resources.lookup("Pemprov DKI", caseSensitive: false).first?.id }
+
+    /// Whether an organization is Jakarta's: the provincial government or below it, or named for DKI Jakarta
+    /// (`DPRD DKI Jakarta`, `BPS Provinsi DKI Jakarta`), or below one that is.
+    func isJakartaOrganization(_ id: String) -> Bool {
+        let government = jakartaGovernment
+        return resources.gazetteer.lineage(of: id).contains { entry in
+            entry.id == government || entry.name.split(separator: " ").contains { $0 == "DKI" || $0 == "Jakarta" }
+        }
+    }
+
+    private func namedOrImpliedOrganization(_ s: AnalyzedSentence, _ phrase: Range<Int>, position: EntityMatch) -> String? {
         let inside = s.entities.filter { $0.tokenRange.overlaps(phrase) }
         let places = inside.filter { $0.kind == .place }.map(\.id)
         let phraseText = ScalarText.lowercased(text(s, phrase))
-        let entry = resources.gazetteer.entry(position)
+        let entry = resources.gazetteer.entry(position.id)
         // Sudin/Suku Dinas + a kota: that kota's Suku Dinas.
         let implied = entry?.impliedOrg.map(ScalarText.lowercased) ?? ""
         func has(_ text: String, _ needle: StaticString) -> Bool { ScalarText.contains(text, needle) }
@@ -224,10 +252,21 @@ extension ExtractionRun {
             }
         }
         if name.hasPrefix("gubernur") || name.hasPrefix("wakil gubernur") || name.hasPrefix("sekretaris daerah") {
-            return resources.lookup("Pemprov DKI", caseSensitive: false).first?.id
+            // Only a bare title (or one of DKI Jakarta: the title drops Jakarta's regions) is Jakarta's.
+            let qualified = title(s, phrase, keeping: position.tokenRange) != text(s, phrase.lowerBound..<position.tokenRange.upperBound)
+            return qualified ? nil : jakartaGovernment
         }
         if !implied.isEmpty { return resources.lookup(implied, caseSensitive: false).first?.id }
         return nil
+    }
+
+    /// Whether a province, city or country outside Jakarta (words.tsv, role `region`) is named in `phrase`, outside the
+    /// organizations it names (`Palang Merah Indonesia Provinsi DKI Jakarta` names no other region).
+    func namesRegionOutsideJakarta(_ s: AnalyzedSentence, _ phrase: Range<Int>) -> Bool {
+        let organizations = s.entities.filter { $0.kind == .organization && $0.tokenRange.overlaps(phrase) }.map(\.tokenRange)
+        return phrase.contains { i in
+            !organizations.contains { $0.contains(i) } && (regionEnd(s, at: i).map { $0 <= phrase.upperBound } ?? false)
+        }
     }
 
     // MARK: - Names

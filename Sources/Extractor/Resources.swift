@@ -57,6 +57,8 @@ public struct RuleWords: Sendable {
     public var notNames: Set<String>
     /// Provinces and cities outside Jakarta, lowercased, that continue a position (`Wali Kota Malang`).
     public var regions: Set<String>
+    /// Compass words that continue a region's name (`Mamuju Tengah`).
+    public var regionSuffixes: Set<String>
     /// Longest unit noun in words, to bound the lookahead.
     public var maxUnitWords: Int
 
@@ -74,6 +76,7 @@ public struct RuleWords: Sendable {
         titleWords = role("title_word")
         notNames = role("not_name")
         regions = role("region")
+        regionSuffixes = role("region_suffix")
         maxUnitWords = unitNouns.map { $0.split(separator: " ").count }.max() ?? 1
     }
 }

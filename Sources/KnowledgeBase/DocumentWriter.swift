@@ -202,9 +202,13 @@ final class DocumentWriter {
         s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }
 
-    /// Positions are compared by canonical position and organization when known, else by the title as written.
+    /// Positions are compared by canonical position and organization when known. Without an organization the title as
+    /// written tells the offices apart: `Gubernur Jawa Barat` and `Gubernur Jawa Tengah` are two.
     static func titleKey(positionID: String?, title: String?, orgID: String?) -> String {
-        "\(positionID ?? normalize(title ?? ""))@\(orgID ?? "")"
+        switch (positionID, orgID) {
+        case (let position?, nil): "\(position)@\(normalize(title ?? ""))"
+        default: "\(positionID ?? normalize(title ?? ""))@\(orgID ?? "")"
+        }
     }
 
     static func headline(_ doc: Document, _ sentences: [Sentence]) -> String {

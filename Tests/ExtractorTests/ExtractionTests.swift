@@ -64,6 +64,22 @@ struct OfficialTests {
               name: "Abdul Salam", title: "Kasudin Sosial", org: "Suku Dinas Sosial Kota Administrasi Jakarta Utara"),
         .init(text: "Hadir pula Wakil Gubernur DKI Jakarta, Rano Karno.",
               name: "Rano Karno", title: "Wakil Gubernur", org: "Pemerintah Provinsi DKI Jakarta"),
+        .init(text: "Acara dibuka Gubernur Pramono Anung di Balai Kota.",
+              name: "Pramono Anung", title: "Gubernur", org: "Pemerintah Provinsi DKI Jakarta"),
+        // National news: an office of another province, or another body's governor, is not Jakarta's.
+        .init(text: "Gubernur Jawa Barat, Ridwan Kamil, juga hadir.", name: "Ridwan Kamil", title: "Gubernur Jawa Barat", org: nil),
+        .init(text: "Ridwan Kamil, Gubernur Jawa Barat, juga hadir.", name: "Ridwan Kamil", title: "Gubernur Jawa Barat", org: nil),
+        .init(text: "Sekda Jawa Barat Iwa Karniwa datang.", name: "Iwa Karniwa", title: "Sekda Jawa Barat", org: nil),
+        .init(text: "Gubernur Bank Indonesia Perry Warjiyo menjelaskan hal itu.", name: "Perry Warjiyo", title: "Gubernur Bank Indonesia", org: nil),
+        .init(text: "Gubernur Jawa Tengah Ganjar Pranowo hadir.", name: "Ganjar Pranowo", title: "Gubernur Jawa Tengah", org: nil),
+        .init(text: "Kepala Dinas Sosial Kabupaten Bogor, Ani Sutarni, hadir.",
+              name: "Ani Sutarni", title: "Kepala Dinas Sosial Kabupaten Bogor", org: nil),
+        .init(text: "Anggota DPRD Jawa Barat, Budi Hartono, hadir.", name: "Budi Hartono", title: "Anggota DPRD Jawa Barat", org: nil),
+        // A rank is not part of the name; a compass word continues the region, not the name.
+        .init(text: "Kapolda Jawa Timur Irjen Pol Luki Hermawan memberikan keterangan.", name: "Luki Hermawan", title: "Kapolda Jawa Timur", org: nil),
+        .init(text: "Bupati Lampung Selatan, Nanang Ermanto, meninjau lokasi.", name: "Nanang Ermanto", title: "Bupati Lampung Selatan", org: nil),
+        .init(text: "Menteri Sosial Tri Rismaharini meninjau lokasi.", name: "Tri Rismaharini", title: "Menteri Sosial",
+              org: "Kementerian Sosial Republik Indonesia"),
     ]
 
     @Test("one form, one official", arguments: cases)
@@ -103,6 +119,16 @@ struct OfficialTests {
         let premi = facts.mentions.filter { $0.id == "person:premi-lasari" }
         #expect(premi.map(\.surface) == ["Kepala Dinas Sosial DKI Jakarta, Premi Lasari", "Kepala Dinas Sosial", "Premi"])
         #expect(facts.extraction.officials.count == 1)
+    }
+
+    @Test("a position without a name resolves within its own province's office")
+    func positionOfAnotherProvince() {
+        let text = "Gubernur Jawa Barat, Ridwan Kamil, membuka acara. Gubernur Jawa Tengah menyampaikan dukungan. Gubernur Jawa Barat menegaskan pentingnya sinergi. Gubernur menutup acara."
+        let doc = Document(id: "p", source: "p.txt", format: .text, text: text, published: CalendarDate(iso: "2019-09-10"),
+                           paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        let facts = Extraction4.extractor.extract(doc)
+        // Not `Gubernur Jawa Tengah`, nor the bare `Gubernur` (Jakarta's).
+        #expect(facts.mentions.filter { $0.id == "person:ridwan-kamil" }.map(\.surface) == ["Gubernur Jawa Barat, Ridwan Kamil", "Gubernur Jawa Barat"])
     }
 
     @Test("a position without a name is not an official by itself")

@@ -770,6 +770,27 @@ struct GraphTests {
         #expect((terms.last?["firstDate"] as String?)?.hasPrefix("2025-05") == true)
     }
 
+    @Test("governors of other provinces hold their own offices, not Jakarta's")
+    func officesOfOtherProvinces() async throws {
+        let kb = try KnowledgeBase()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/gubernur-provinsi-lain.txt")])
+        let terms = try kb.read { db in
+            try Row.fetchAll(db, sql: "SELECT e.name, t.titleKey, t.orgId, t.evidence FROM officeTerm t JOIN entity e ON e.id = t.personId ORDER BY e.name")
+        }
+        #expect(terms.map { "\($0["name"] as String) \($0["titleKey"] as String) \($0["orgId"] as String? ?? "-") \($0["evidence"] as Int)" } == [
+            "Anies Baswedan position:gubernur@org:pemprov-dki org:pemprov-dki 1",
+            "Ganjar Pranowo position:gubernur@gubernur jawa tengah - 1",
+            "Ridwan Kamil position:gubernur@gubernur jawa barat - 1",
+        ])
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        let answers = try engine.answer(try engine.understand("siapa Gubernur September 2019"), limit: 10)
+        #expect(Set(answers.map { "\($0.person ?? "") · \($0.position ?? "") · \($0.organization ?? "-")" }) == [
+            "Anies Baswedan · Gubernur · Pemerintah Provinsi DKI Jakarta",
+            "Ridwan Kamil · Gubernur Jawa Barat · -",
+            "Ganjar Pranowo · Gubernur Jawa Tengah · -",
+        ])
+    }
+
     @Test("a misprinted name with the same position is linked as a possible variant, not merged")
     func variants() async throws {
         let kb = try await Fixtures.seeded()
