@@ -26,6 +26,8 @@ public struct CorpusReader: Sendable {
         enum Origin: Sendable {
             case file(String)
             case jsonLine(path: String, line: Int, bytes: ArraySlice<UInt8>)
+            /// One document already read (standard input).
+            case bytes(path: String, [UInt8])
             case failed(CorpusError)
         }
 
@@ -35,7 +37,7 @@ public struct CorpusReader: Sendable {
     /// Every document under `path`, in the order `forEachDocument` reads them, not yet read.
     public func forEachPending(at path: String, _ body: (PendingDocument) throws -> Void) rethrows {
         if path == "-" {
-            try forEachPendingInFile(path, body)
+            try forEachPendingInStandardInput(body)
             return
         }
         var isDirectory: ObjCBool = false
@@ -67,6 +69,12 @@ public struct CorpusReader: Sendable {
         case .file(let path):
             do {
                 return .success(try document(bytes: try Self.readBytes(path: path), path: path))
+            } catch {
+                return .failure(error)
+            }
+        case .bytes(let path, let bytes):
+            do {
+                return .success(try document(bytes: bytes, path: path))
             } catch {
                 return .failure(error)
             }
@@ -117,6 +125,32 @@ public struct CorpusReader: Sendable {
             return
         }
         try body(PendingDocument(origin: .file(path)))
+    }
+
+    /// Standard input (`-`), gzip-compressed or not: JSON lines when it opens with `{` (`zcat corpus.jsonl.gz | kb ingest -`),
+    /// else one document, HTML or text.
+    func forEachPendingInStandardInput(_ body: (PendingDocument) throws -> Void) rethrows {
+        let bytes: [UInt8]
+        do {
+            bytes = try Self.standardInputBytes()
+        } catch {
+            try body(PendingDocument(origin: .failed(error)))
+            return
+        }
+        guard Self.looksLikeJSONLines(bytes) else {
+            try body(PendingDocument(origin: .bytes(path: "-", bytes)))
+            return
+        }
+        try Self.forEachJSONLine(bytes) { line, number in
+            try body(PendingDocument(origin: .jsonLine(path: "-", line: number, bytes: line)))
+        }
+    }
+
+    /// Whether the first character after a byte-order mark and white space is `{`: no press release opens so.
+    static func looksLikeJSONLines(_ bytes: [UInt8]) -> Bool {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[i]) { i += 1 }
+        return i < bytes.count && bytes[i] == UInt8(ascii: "{")
     }
 
     /// A document from bytes; `path` names it (`-` for standard input) and picks HTML or text by its extension or content.
@@ -219,9 +253,6 @@ public struct CorpusReader: Sendable {
     // MARK: - Bytes
 
     static func readBytes(path: String) throws(CorpusError) -> [UInt8] {
-        if path == "-" {
-            return Array(FileHandle.standardInput.readDataToEndOfFile())
-        }
         guard FileManager.default.isReadableFile(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw .unreadable(path: path, reason: exists ? "permission denied" : "no such file")
@@ -237,11 +268,26 @@ public struct CorpusReader: Sendable {
         path.lowercased().hasSuffix(".gz") ? try gunzip(path: path) : try readBytes(path: path)
     }
 
+    /// Standard input's bytes, decompressed when they are gzip data (zlib reads other bytes as they are).
+    static func standardInputBytes() throws(CorpusError) -> [UInt8] {
+        let descriptor = dup(FileHandle.standardInput.fileDescriptor)
+        guard descriptor >= 0, let file = gzdopen(descriptor, "rb") else {
+            if descriptor >= 0 { close(descriptor) }
+            throw .unreadable(path: "-", reason: "cannot read standard input")
+        }
+        return try gunzip(file, path: "-")
+    }
+
     /// Decompresses a gzip file with zlib.
     static func gunzip(path: String) throws(CorpusError) -> [UInt8] {
         guard FileManager.default.isReadableFile(atPath: path), let file = gzopen(path, "rb") else {
             throw .unreadable(path: path, reason: "cannot open the gzip file")
         }
+        return try gunzip(file, path: path)
+    }
+
+    /// Reads an open zlib file to its end and closes it.
+    private static func gunzip(_ file: gzFile, path: String) throws(CorpusError) -> [UInt8] {
         defer { gzclose(file) }
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@Suite("Standard input")
+struct StandardInputTests {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let twoRecords = repoRoot.appendingPathComponent("Tests/Fixtures/documents/two-records.jsonl")
+
+    /// Runs `kb extract -` on `input` and returns the sources and titles of the documents it printed, and its exit status.
+    static func extract(_ input: Data) throws -> (documents: [String], status: Int32) {
+        let process = Process()
+        process.executableURL = AllocatorTests.kbBinary
+        process.arguments = ["extract", "-", "--format", "json", "--gazetteer", repoRoot.appendingPathComponent("gazetteer").path]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Written from another thread: the output pipe must be drained while the input is written.
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let documents = try output.split(separator: UInt8(ascii: "\n")).map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+            let document = try #require(object["document"] as? [String: Any])
+            return "\(document["source"] ?? "") \(document["title"] ?? "")"
+        }
+        return (documents, process.terminationStatus)
+    }
+
+    static func gzip(_ data: Data) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-c"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(data)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return output
+    }
+
+    static let expected = ["-#1 Dinsos DKI Bina 1.452 UMKM melalui Program Jakpreneur", "-#2 Sudinsos Jaktim jangkau 30 PPKS"]
+
+    @Test("JSON lines on standard input are one document a line, as in a .jsonl file")
+    func jsonLines() throws {
+        let result = try Self.extract(try Data(contentsOf: Self.twoRecords))
+        #expect(result.status == 0)
+        #expect(result.documents == Self.expected)
+    }
+
+    @Test("gzip-compressed JSON lines on standard input are read through zlib")
+    func gzipJSONLines() throws {
+        let compressed = try Self.gzip(try Data(contentsOf: Self.twoRecords))
+        #expect(compressed.starts(with: [0x1F, 0x8B]))
+        let result = try Self.extract(compressed)
+        #expect(result.status == 0)
+        #expect(result.documents == Self.expected)
+    }
+
+    @Test("a press release on standard input is one document")
+    func oneDocument() throws {
+        let seed = Self.repoRoot.appendingPathComponent("corpus/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt")
+        let result = try Self.extract(try Data(contentsOf: seed))
+        #expect(result.status == 0)
+        #expect(result.documents == ["- Dinsos DKI Perkuat Pilar Sosial dengan Beragam Pelatihan"])
+    }
+}
