@@ -278,14 +278,23 @@ extension ExtractionRun {
         while i < s.tokens.count, isHonorific(s.tokens[i]) { i += 1 }
         let nameStart = i
         while i < s.tokens.count, i - nameStart < 5, isNameToken(s, i) { i += 1 }
-        return i > nameStart ? nameStart..<i : nil
+        guard i > nameStart, !namesField(s, nameStart..<i) else { return nil }
+        return nameStart..<i
+    }
+
+    /// `Menteri Pertanian`, `Kepala Bidang Pembinaan`, `Ketahanan Pangan`: long words of the language, one of them a noun
+    /// derived from a root with `-an` (`pertanian` from `tani`), name a field, not a person. Root words stay possible
+    /// names (`Firdaus`, `Makmur`), and so do other derived forms, where the stemmer errs on names (`Natalis Tabuni`).
+    func namesField(_ s: AnalyzedSentence, _ run: Range<Int>) -> Bool {
+        let words = s.tokens[run]
+        return words.allSatisfy(isOfficeWord) && words.contains { $0.normalized.hasSuffix("an") && $0.stem != $0.normalized }
     }
 
     func nameRunBackward(_ s: AnalyzedSentence, endingAt end: Int) -> Range<Int>? {
         var i = end
         // Degrees after a name: `Premi Lasari, S.Sos., M.Si.,`
         while i > 0, isNameToken(s, i - 1) { i -= 1; if end - i >= 5 { break } }
-        guard i < end else { return nil }
+        guard i < end, !namesField(s, i..<end) else { return nil }
         // One capitalised word opening a sentence (`Sementara, Kepala Dinas …`) is no name.
         if i == 0, end - i == 1 { return nil }
         return i..<end
