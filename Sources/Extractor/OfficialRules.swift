@@ -278,8 +278,14 @@ extension ExtractionRun {
         while i < s.tokens.count, isHonorific(s.tokens[i]) { i += 1 }
         let nameStart = i
         while i < s.tokens.count, i - nameStart < 5, isNameToken(s, i) { i += 1 }
-        guard i > nameStart, !namesField(s, nameStart..<i) else { return nil }
+        guard i > nameStart, !namesField(s, nameStart..<i), !isLoneLetter(s, nameStart..<i) else { return nil }
         return nameStart..<i
+    }
+
+    /// `Anggota Komisi I`, `Pangdam I`, `Wakil Ketua Komisi V`: one letter alone is a number, no name (it starts one in
+    /// `I Ketut Diarmita`).
+    func isLoneLetter(_ s: AnalyzedSentence, _ run: Range<Int>) -> Bool {
+        run.count == 1 && s.tokens[run.lowerBound].text.count == 1
     }
 
     /// `Menteri Pertanian`, `Kepala Bidang Pembinaan`, `Ketahanan Pangan`: long words of the language, one of them a noun
@@ -294,7 +300,7 @@ extension ExtractionRun {
         var i = end
         // Degrees after a name: `Premi Lasari, S.Sos., M.Si.,`
         while i > 0, isNameToken(s, i - 1) { i -= 1; if end - i >= 5 { break } }
-        guard i < end, !namesField(s, i..<end) else { return nil }
+        guard i < end, !namesField(s, i..<end), !isLoneLetter(s, i..<end) else { return nil }
         // One capitalised word opening a sentence (`Sementara, Kepala Dinas …`) is no name.
         if i == 0, end - i == 1 { return nil }
         return i..<end
@@ -306,7 +312,8 @@ extension ExtractionRun {
         guard let first = t.text.unicodeScalars.first, first.properties.isUppercase else { return false }
         if t.text.count > 1, t.text == t.text.uppercased(), t.kind == .word { return false }  // acronyms: DKI, RI, TKSK
         if s.entity(at: i) != nil || s.positions.contains(where: { $0.tokenRange.contains(i) }) { return false }
-        if rules.titleWords.contains(t.normalized) || rules.notNames.contains(t.normalized) || rules.speechVerbs.contains(t.stem) { return false }
+        if rules.titleWords.contains(t.normalized) || rules.notNames.contains(t.normalized) || rules.fieldWords.contains(t.normalized)
+            || rules.speechVerbs.contains(t.stem) { return false }
         if rules.regions.contains(t.normalized) { return false }
         if IndonesianCalendar.weekday(named: t.text) != nil || IndonesianCalendar.month(named: t.text) != nil { return false }
         return true
@@ -334,11 +341,12 @@ extension ExtractionRun {
         return best
     }
 
-    /// A capitalised word of six letters or more that the lexicon knows (`Kelautan`, `Pariwisata`): a common noun naming an office.
-    /// Shorter words stay possible names (`Premi`, `Salam`, `Rani`).
+    /// A capitalised word of six letters or more that the lexicon knows (`Kelautan`, `Pariwisata`), or a field word of
+    /// words.tsv (`Agama`): a common noun naming an office. Other shorter words stay possible names (`Premi`, `Salam`, `Rani`).
     func isOfficeWord(_ t: Token) -> Bool {
-        t.kind == .word && t.text.count >= 6 && !t.text.contains("-")
-            && (t.text.unicodeScalars.first?.properties.isUppercase ?? false)
+        guard t.kind == .word, t.text.unicodeScalars.first?.properties.isUppercase ?? false else { return false }
+        if rules.fieldWords.contains(t.normalized) { return true }
+        return t.text.count >= 6 && !t.text.contains("-")
             && (resources.analyzer.isKnownWord(t.normalized) || (t.stem != t.normalized && resources.analyzer.isKnownWord(t.stem)))
     }
 

@@ -55,6 +55,8 @@ public struct RuleWords: Sendable {
     public var vague: Set<String>
     public var titleWords: Set<String>
     public var notNames: Set<String>
+    /// Short words that continue a title as its field (`Menteri Agama`), never a name.
+    public var fieldWords: Set<String>
     /// Provinces and cities outside Jakarta, lowercased, that continue a position (`Wali Kota Malang`).
     public var regions: Set<String>
     /// Compass words that continue a region's name (`Mamuju Tengah`).
@@ -75,6 +77,7 @@ public struct RuleWords: Sendable {
         vague = role("vague")
         titleWords = role("title_word")
         notNames = role("not_name")
+        fieldWords = role("field_word")
         regions = role("region")
         regionSuffixes = role("region_suffix")
         maxUnitWords = unitNouns.map { $0.split(separator: " ").count }.max() ?? 1

@@ -78,6 +78,7 @@ struct OfficialTests {
         // A rank is not part of the name; a compass word continues the region, not the name.
         .init(text: "Kapolda Jawa Timur Irjen Pol Luki Hermawan memberikan keterangan.", name: "Luki Hermawan", title: "Kapolda Jawa Timur", org: nil),
         .init(text: "Bupati Lampung Selatan, Nanang Ermanto, meninjau lokasi.", name: "Nanang Ermanto", title: "Bupati Lampung Selatan", org: nil),
+        .init(text: "Menteri Agama Lukman Hakim Saifuddin membuka acara.", name: "Lukman Hakim Saifuddin", title: "Menteri Agama", org: nil),
         // A root word of the language can be a name; a derived noun names a field (below).
         .init(text: "Wali Kota Pekanbaru Firdaus membuka acara.", name: "Firdaus", title: "Wali Kota Pekanbaru", org: nil),
         .init(text: "Menteri Sosial Tri Rismaharini meninjau lokasi.", name: "Tri Rismaharini", title: "Menteri Sosial",
@@ -140,6 +141,8 @@ struct OfficialTests {
         "Kepala Bidang Pembinaan menegaskan pentingnya sinergi.",
         "Kepala Dinas Ketahanan Pangan hadir dalam rapat.",
         "Kesehatan, Menteri Dalam Negeri dan Menteri Sosial hadir.",
+        "Aturan itu tertuang dalam Peraturan Presiden Nomor 12 Tahun 2019.",
+        "Rapat itu dihadiri Anggota Komisi I dan Wakil Ketua Komisi V.",
     ])
     func positionWithoutName(_ text: String) {
         #expect(Extraction4.extract(text).officials.isEmpty, "\(Extraction4.extract(text).officials)")
