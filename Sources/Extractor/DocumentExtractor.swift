@@ -17,10 +17,17 @@ public struct DocumentFacts: Sendable {
     public var sentences: [Sentence]
     public var mentions: [EntityMention]
     public var acronyms: [LearnedAcronym]
+    /// The rules that extracted them (`ExtractionResources.rulesVersion`).
+    public var rulesVersion: String
 }
 
 /// From a press release to facts: officials, programs, places, figures, money, dates and events, each with its span.
 public struct DocumentExtractor: Sendable {
+    /// The revision of the extraction code. Raise it with any change to the rules in code that should reach documents
+    /// already stored: a knowledge base extracts a stored document again when its rules version differs (see
+    /// `ExtractionResources.rulesVersion`). 2: officials of other provinces, ranks, field words (2026-11-23).
+    public static let rulesRevision = 2
+
     public var resources: ExtractionResources
     public var today: CalendarDate
     /// Acronyms other documents defined (`UKKT` → Unit Kegiatan Karang Taruna): they are recognised here too.
@@ -70,7 +77,7 @@ struct ExtractionRun {
         self.source = ScalarText(document.text)
         self.context = resources.analyzer.dateContext(for: document, today: today)
         self.facts = DocumentFacts(document: document, extraction: Extraction(document: .init(document)),
-                                   sentences: [], mentions: [], acronyms: [])
+                                   sentences: [], mentions: [], acronyms: [], rulesVersion: resources.rulesVersion)
     }
 
     func slice(_ r: Range<Int>) -> String { source.slice(r) }

@@ -1,4 +1,5 @@
 import Foundation
+import Corpus
 
 /// Everything extraction reads from `gazetteer/` and the system, loaded once and shared by all documents.
 public struct ExtractionResources: Sendable {
@@ -8,6 +9,10 @@ public struct ExtractionResources: Sendable {
     /// since `Kepala Dinas Sosial` overlaps the organization `Dinas Sosial`.
     public var matcher: EntityMatcher
     public var rules: RuleWords
+    /// Which rules extract: `DocumentExtractor.rulesRevision` and, when loaded from files, a digest of the files
+    /// extraction reads (the gazetteer folder's `.tsv` and `.txt` files, the hunspell word list). A knowledge base extracts
+    /// a stored document again when its version differs, so an edited gazetteer or a newer kb reaches what is stored.
+    public var rulesVersion = "r\(DocumentExtractor.rulesRevision)"
     /// Lowercased names and aliases → ids.
     var names: [String: [String]] = [:]
     /// Acronyms as written → ids.
@@ -38,7 +43,23 @@ public struct ExtractionResources: Sendable {
     public static func load(gazetteerFolder: String, hunspellDictionary: String = "/usr/share/hunspell/id_ID.dic") throws(GazetteerError) -> ExtractionResources {
         let analyzer = try LanguageAnalyzer.load(gazetteerFolder: gazetteerFolder, hunspellDictionary: hunspellDictionary)
         let gazetteer = try Gazetteer.load(folder: gazetteerFolder)
-        return ExtractionResources(analyzer: analyzer, gazetteer: gazetteer)
+        var resources = ExtractionResources(analyzer: analyzer, gazetteer: gazetteer)
+        resources.rulesVersion = rulesVersion(gazetteerFolder: gazetteerFolder, hunspellDictionary: hunspellDictionary)
+        return resources
+    }
+
+    /// The revision of the code and a digest of each file extraction reads, by name (not by where the folder is).
+    static func rulesVersion(gazetteerFolder: String, hunspellDictionary: String) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: gazetteerFolder)) ?? [])
+            .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".tsv") || $0.hasSuffix(".txt")) }.sorted()
+        let files = names.map { ($0, (gazetteerFolder as NSString).appendingPathComponent($0)) }
+            + [((hunspellDictionary as NSString).lastPathComponent, hunspellDictionary)]
+        var digest = Array("revision \(DocumentExtractor.rulesRevision)\n".utf8)
+        for (name, path) in files {
+            let hash = ContentHash.fnv1a(FileManager.default.contents(atPath: path) ?? Data())
+            digest += Array("\(name) \(hash)\n".utf8)
+        }
+        return "r\(DocumentExtractor.rulesRevision)-" + ContentHash.hex(digest)
     }
 }
 

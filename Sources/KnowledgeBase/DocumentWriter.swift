@@ -53,18 +53,19 @@ final class DocumentWriter {
 
     /// The statements run for every document, looked up once per group (see `WriterStatement`).
     struct Statements {
-        let documentExists, documentsFromSource, deleteDocument, insertDocument, insertSentence: WriterStatement
+        let storedRulesVersion, documentsFromSource, deleteDocument, insertDocument, insertSentence: WriterStatement
         let entityExists, insertGazetteerEntity, insertEntity, insertAlias: WriterStatement
         let insertMention, insertOfficial, insertFigure, insertMoney, insertDate, insertEvent, insertEventRole: WriterStatement
         let storedCount, insertNearDuplicate, insertSearch: WriterStatement
 
         init(_ db: Database) throws {
-            documentExists = try WriterStatement(db, "SELECT 1 FROM document WHERE id = ?")
+            storedRulesVersion = try WriterStatement(db, "SELECT coalesce(rulesVersion, '') FROM document WHERE id = ?")
             documentsFromSource = try WriterStatement(db, "SELECT id FROM document WHERE source = ?")
             deleteDocument = try WriterStatement(db, "DELETE FROM document WHERE id = ?")
             insertDocument = try WriterStatement(db, """
-                INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction, signature)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction, signature,
+                                      rulesVersion)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertSentence = try WriterStatement(db, "INSERT INTO sentence (documentId, ordinal, start, end, text) VALUES (?, ?, ?, ?, ?)")
             entityExists = try WriterStatement(db, "SELECT 1 FROM entity WHERE id = ?")
@@ -103,9 +104,12 @@ final class DocumentWriter {
         let facts = storable.facts
         let doc = facts.document
         let sql = statements
-        if try sql.documentExists.exists(doc.id) { return (.skipped, [], []) }
-        // A changed document from the same source replaces the old one (its rows go with it by cascade).
-        let replaced = try sql.documentsFromSource.strings(doc.source)
+        let stored = try sql.storedRulesVersion.strings(doc.id)
+        if stored.first == facts.rulesVersion { return (.skipped, [], []) }
+        // A changed document from the same source replaces the old one, and so does one extracted again with other
+        // rules (their rows go with them by cascade).
+        var replaced = try sql.documentsFromSource.strings(doc.source)
+        if !stored.isEmpty, !replaced.contains(doc.id) { replaced.append(doc.id) }
         // Deleting a document finds its rows through the indexes a first ingest defers: built now if so.
         if !replaced.isEmpty { try KnowledgeBase.buildDeferredIndexes(db) }
         for old in replaced { try sql.deleteDocument.execute(old) }
@@ -114,7 +118,7 @@ final class DocumentWriter {
         let eventDate = e.events.first?.date ?? doc.published?.iso
         try sql.insertDocument.execute(doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet,
                                        doc.reporter, doc.editor, doc.format.rawValue, doc.text, eventDate, storable.extractionJSON,
-                                       Data(storable.signature.bytes))
+                                       Data(storable.signature.bytes), facts.rulesVersion)
 
         var searchRows: [SearchRow] = []
         for (ordinal, s) in facts.sentences.enumerated() {
@@ -170,7 +174,7 @@ final class DocumentWriter {
                 try sql.insertEventRole.execute(eventID, role, id)
             }
         }
-        return (replaced.isEmpty ? .new : .updated, searchRows, replaced)
+        return (!stored.isEmpty ? .reextracted : replaced.isEmpty ? .new : .updated, searchRows, replaced)
     }
 
     /// Creates an entity on first sight, with the gazetteer's name, type, code and aliases when it knows it.

@@ -18,6 +18,8 @@ public struct Ingestion: Sendable {
     public struct Summary: Sendable, Codable {
         public var new = 0
         public var updated = 0
+        /// Stored before by other rules (another kb, an edited gazetteer), and extracted again.
+        public var reextracted = 0
         public var skipped = 0
         public var failed = 0
         public var entities = 0
@@ -81,7 +83,7 @@ public struct Ingestion: Sendable {
     public func run(pending: [CorpusReader.PendingDocument], progress: Progress? = nil, failAfter: Int? = nil,
                     since started: Date = Date()) async throws -> Summary {
         var summary = Summary()
-        let known = try kb.documentIDs()
+        let known = try kb.documentIDs(rulesVersion: extractor.resources.rulesVersion)
         if !pending.isEmpty { try kb.prepareIndexesForIngest() }
         let total = pending.count
         var done = 0
@@ -107,6 +109,7 @@ public struct Ingestion: Sendable {
                 switch outcome {
                 case .new: summary.new += 1
                 case .updated: summary.updated += 1
+                case .reextracted: summary.reextracted += 1
                 case .skipped: summary.skipped += 1
                 }
                 let e = storable.facts.extraction

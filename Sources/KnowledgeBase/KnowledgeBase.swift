@@ -133,11 +133,12 @@ public final class KnowledgeBase: Sendable {
 
     // MARK: - Storing
 
-    public enum StoreOutcome: String, Sendable { case new, updated, skipped }
+    /// What storing a document did: `reextracted` replaced the same document extracted by other rules.
+    public enum StoreOutcome: String, Sendable { case new, updated, reextracted, skipped }
 
-    /// Ids of the documents stored, for skipping unchanged ones before extracting them.
-    public func documentIDs() throws(KnowledgeBaseError) -> Set<String> {
-        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM document")) }
+    /// Ids of the documents stored with the rules of `rulesVersion`, for skipping unchanged ones before extracting them.
+    public func documentIDs(rulesVersion: String) throws(KnowledgeBaseError) -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM document WHERE rulesVersion = ?", arguments: [rulesVersion])) }
     }
 
     /// One document to store: its facts, the documents it nearly duplicates, and the text its rows hold, prepared

@@ -206,6 +206,11 @@ enum Schema {
                 try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = ?", arguments: [table])
             }
         }
+        // The rules that extracted each document (`ExtractionResources.rulesVersion`): documents stored before have none,
+        // and are extracted again at their next ingest, like those of other rules.
+        migrator.registerMigration("v8-document-rules-version") { db in
+            try db.alter(table: "document") { t in t.add(column: "rulesVersion", .text) }
+        }
         return migrator
     }
 

@@ -68,8 +68,9 @@ struct Ingest: AsyncParsableCommand {
         if json {
             print(try JSONOutput.string(summary))
         } else {
-            print(String(format: "%d new, %d updated, %d skipped, %d failed · %d entities, %d facts · %.1f s",
-                         summary.new, summary.updated, summary.skipped, summary.failed, summary.entities, summary.facts, summary.seconds))
+            print(String(format: "%d new, %d updated, %d re-extracted, %d skipped, %d failed · %d entities, %d facts · %.1f s",
+                         summary.new, summary.updated, summary.reextracted, summary.skipped, summary.failed, summary.entities, summary.facts,
+                         summary.seconds))
         }
         if summary.failed > 0 { throw ExitCode(1) }
     }

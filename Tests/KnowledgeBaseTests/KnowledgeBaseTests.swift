@@ -113,6 +113,50 @@ struct IngestTests {
         }
     }
 
+    @Test("a document stored by other rules is extracted again at its next ingest: an edited gazetteer reaches what is stored")
+    func reextractedWithOtherRules() async throws {
+        let kb = try KnowledgeBase()
+        let first = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
+        #expect(first.new == 5)
+        func rows() throws -> [Int] {
+            try kb.read { db in
+                try ["sentence", "sentenceSearch", "nearDuplicate", "figure"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1 }
+            }
+        }
+        let before = try rows()
+        func bimtekMentions() throws -> Int {
+            try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE entityId = 'program:bimtek'") ?? -1 }
+        }
+        #expect(try bimtekMentions() == 0)
+
+        // An analyst adds a program to (a copy of) the gazetteer.
+        let original = Fixtures.repoRoot.appendingPathComponent("gazetteer").path
+        let folder = try Fixtures.folder(with: try FileManager.default.contentsOfDirectory(atPath: original).map { original + "/" + $0 })
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let programs = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/programs.tsv"))
+        try programs.seekToEnd()
+        try programs.write(contentsOf: Data("program:bimtek\tprogram\tBimbingan Teknis\t\tBimtek\t\t\t\n".utf8))
+        try programs.close()
+        let edited = try ExtractionResources.load(gazetteerFolder: folder)
+        #expect(edited.rulesVersion != Fixtures.resources.rulesVersion)
+        #expect(edited.rulesVersion.hasPrefix("r\(DocumentExtractor.rulesRevision)-"))
+        let reader = try Fixtures.reader()
+        let second = try await Ingestion(reader: reader, extractor: DocumentExtractor(resources: edited), kb: kb).run(paths: [Fixtures.corpus])
+        #expect((second.new, second.reextracted, second.skipped) == (0, 5, 0))
+        #expect(try bimtekMentions() == 2)
+        #expect(try kb.stats().documents == 5)
+        // Each document's rows replaced, not doubled: its sentences, their full text, its links and figures.
+        #expect(try rows() == before)
+
+        // With the same rules again, nothing is extracted; a document stored before rules were recorded (NULL) is.
+        let third = try await Ingestion(reader: reader, extractor: DocumentExtractor(resources: edited), kb: kb).run(paths: [Fixtures.corpus])
+        #expect((third.reextracted, third.skipped) == (0, 5))
+        try kb.write { db in try db.execute(sql: "UPDATE document SET rulesVersion = NULL WHERE source LIKE '%karang-taruna%'") }
+        let fourth = try await Ingestion(reader: reader, extractor: DocumentExtractor(resources: edited), kb: kb).run(paths: [Fixtures.corpus])
+        #expect((fourth.reextracted, fourth.skipped) == (1, 4))
+        #expect(try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document WHERE rulesVersion = ?", arguments: [edited.rulesVersion]) } == 5)
+    }
+
     @Test("a document replaced by a newer version in the same group leaves nothing in the full-text index")
     func replacedInOneGroup() throws {
         let path = Fixtures.temporaryTextFile()
