@@ -37,11 +37,12 @@ extension KnowledgeBase {
     }
 
     /// The end of an ingest, whether it succeeded or not: the deferred indexes built, the derived tables rebuilt if it
-    /// may have stored documents, and the WAL checkpointed. The writer checkpoints seldom (see `configureWAL`; a new file built alone has no WAL); a
+    /// may have stored documents (and people no document names any more removed, if it may have replaced some), and the
+    /// WAL checkpointed. The writer checkpoints seldom (see `configureWAL`; a new file built alone has no WAL); a
     /// checkpoint that cannot run now (SQLite runs one at a later write) does not turn a successful ingest into a failed one.
-    func finishIngest(rebuildingDerived: Bool) throws(KnowledgeBaseError) {
+    func finishIngest(rebuildingDerived: Bool, pruning: Bool) throws(KnowledgeBaseError) {
         if rebuildingDerived {
-            try rebuildDerived()
+            try rebuildDerived(pruning: pruning)
         } else {
             try write(Self.buildDeferredIndexes)
         }

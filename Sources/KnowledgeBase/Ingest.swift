@@ -193,10 +193,10 @@ public struct Ingestion: Sendable {
         } catch {
             // Always rebuilt here: a group that failed part-way committed the documents before the failing one, which
             // `stored` does not count.
-            try? kb.finishIngest(rebuildingDerived: true)
+            try? kb.finishIngest(rebuildingDerived: true, pruning: true)
             throw error
         }
-        try kb.finishIngest(rebuildingDerived: stored > 0)
+        try kb.finishIngest(rebuildingDerived: stored > 0, pruning: summary.updated + summary.reextracted > 0)
         summary.entities = try kb.stats().entities
         summary.seconds = Date().timeIntervalSince(started)
         return summary

@@ -253,11 +253,19 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// Recomputes what is derived across documents: office terms, possible name variants, and figures that
-    /// near-duplicate documents both report.
-    public func rebuildDerived() throws(KnowledgeBaseError) {
+    /// near-duplicate documents both report. `pruning` also removes the people no stored document names any more (the
+    /// misreadings of a document since replaced or extracted again), with their aliases: only documents replaced leave any.
+    public func rebuildDerived(pruning: Bool = true) throws(KnowledgeBaseError) {
         try write { db in
             // The figures below are read through `figure_on_documentId` by name: an ingest may have deferred it.
             try Self.buildDeferredIndexes(db)
+            if pruning {
+                try db.execute(sql: """
+                    DELETE FROM entity WHERE kind = 'person' AND fromGazetteer = 0 AND id NOT IN (
+                        SELECT entityId FROM mention UNION SELECT personId FROM officialMention UNION SELECT entityId FROM eventRole
+                        UNION SELECT aboutId FROM figure WHERE aboutId IS NOT NULL)
+                    """)
+            }
             // The same value, range, unit and qualifier in a near-duplicate document is the same figure: each copy
             // points at the first one stored. (The other document's figures are found by document, not through the
             // unit index SQLite would pick: that scans every earlier figure with the unit, seconds on a large base.)

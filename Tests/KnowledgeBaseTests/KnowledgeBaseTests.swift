@@ -157,6 +157,23 @@ struct IngestTests {
         #expect(try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document WHERE rulesVersion = ?", arguments: [edited.rulesVersion]) } == 5)
     }
 
+    @Test("a person only a replaced version named is gone with it; one another document names stays")
+    func peopleOfReplacedVersions() async throws {
+        let kb = try KnowledgeBase()
+        let path = Fixtures.temporaryTextFile()
+        let other = Fixtures.temporaryTextFile()
+        defer { for p in [path, other] { try? FileManager.default.removeItem(atPath: p) } }
+        try "Sekretaris Dinas Sosial, Ari Sonjaya, membuka acara pelatihan pendamping.".write(toFile: other, atomically: true, encoding: .utf8)
+        for name in ["Budi Hartono", "Ani Sutarni"] {
+            try "Kepala Bidang Rehabilitasi Sosial, \(name), membuka acara. Sekretaris Dinas Sosial, Ari Sonjaya, hadir.".write(toFile: path, atomically: true, encoding: .utf8)
+            _ = try await Fixtures.ingestion(kb).run(paths: [path, other])
+        }
+        let people = try kb.read { db in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE kind = 'person' ORDER BY id") }
+        #expect(people == ["person:ani-sutarni", "person:ari-sonjaya"])
+        #expect(try kb.page(for: "Budi Hartono") == nil)
+        #expect(try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM alias WHERE entityId = 'person:budi-hartono'") } == 0)
+    }
+
     @Test("a document replaced by a newer version in the same group leaves nothing in the full-text index")
     func replacedInOneGroup() throws {
         let path = Fixtures.temporaryTextFile()
