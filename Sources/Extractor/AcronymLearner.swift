@@ -1,3 +1,5 @@
+import Corpus
+
 /// An acronym a document defines for itself: `Unit Kegiatan Karang Taruna (UKKT)`.
 public struct LearnedAcronym: Sendable, Hashable, Codable {
     public var acronym: String
@@ -17,10 +19,16 @@ public struct LearnedAcronym: Sendable, Hashable, Codable {
 }
 
 /// Finds `Expansion (ACR)` definitions: the acronym's letters are the initials of the expansion's words
-/// (`PPKS`), or appear in order in them (`Dinsos` ← `Dinas Sosial`, `Pusdatin Kesos`).
+/// (`PPKS`), or appear in order in them (`Dinsos` ← `Dinas Sosial`, `Pusdatin Kesos`). For the second kind the
+/// expansion is a name, every word capitalised, or a short phrase whose lowercase words follow its capitalised ones (`Plh`
+/// ← `pelaksana tugas harian`, `Ruko` ← `Rumah toko`): not a clause that happens to hold the letters (`Selasa` ← `selama empat hari saja dan baru aktif hari
+/// ini`, `Bella` ← `Bahkan itu tak terlihat bagus`). A weekday or a month in brackets (`hari ini (Selasa)`) is a date.
 struct AcronymLearner {
     /// Words that acronyms skip (`Pusat Data dan Informasi` → `Pusdatin`).
-    static let connectors: Set<String> = ["dan", "dalam", "untuk", "di", "ke", "dari", "bagi", "serta", "yang", "atau", "&", "the", "of", "and"]
+    static let connectors: Set<String> = ["dan", "dalam", "untuk", "di", "ke", "dari", "bagi", "serta", "yang", "atau", "tentang", "terhadap", "&",
+                                          "the", "of", "and"]
+    /// The most words a lowercase expansion has (`kebakaran hutan dan lahan`, connectors aside).
+    static let lowercaseExpansionWords = 4
     /// Words that make an expansion an organization rather than a program.
     static let organizationHeads: Set<String> = ["dinas", "suku", "badan", "kantor", "lembaga", "kementerian", "pusat", "bidang", "sekretariat",
                                                  "pemerintah", "dewan", "komisi", "panti", "unit", "satuan", "polisi", "kepolisian", "rumah",
@@ -41,6 +49,10 @@ struct AcronymLearner {
             guard inner.allSatisfy({ $0.kind == .word }), let first = inner.first,
                   first.text.unicodeScalars.first?.properties.isUppercase == true else { continue }
             let acronym = inner.map(\.text).joined(separator: " ")
+            // `hari ini (Selasa)`; an acronym in capitals may still spell a month's short name (`FEB`, a faculty).
+            if acronym != acronym.uppercased(), IndonesianCalendar.weekday(named: acronym) != nil || IndonesianCalendar.month(named: acronym) != nil {
+                continue
+            }
             let letters = Array(inner.map(\.text).joined().lowercased())
             guard letters.count >= 2, letters.count <= 16 else { continue }
             guard let start = expansionStart(tokens, before: i - 1, letters: letters, allCaps: acronym == acronym.uppercased()) else { continue }
@@ -73,12 +85,21 @@ struct AcronymLearner {
                     // `KJP Plus`-style: an acronym letter may stand for a digit-free word part (`LK3`) — not handled.
                 } else if Self.isOrderedSubsequence(letters, of: Array(content.map(\.normalized).joined()), firstLetter: head.normalized.first)
                             && content.count >= 2 {
-                    return start
+                    return Self.isNameOrPhrase(content) ? start : nil
                 }
             }
             start -= 1
         }
         return nil
+    }
+
+    /// Every word capitalised, or a few words, the capitalised ones first (`Rumah toko` → `Ruko`, `Pusat Kesehatan
+    /// masyarakat` → `Puskesmas`). Short words and figures count as either (`System on Chip`, `BI 7-Day Reverse Repo Rate`).
+    static func isNameOrPhrase(_ words: [Token]) -> Bool {
+        let capitalised = words.filter { $0.text.count > 3 && $0.text.first?.isLetter == true }
+            .map { $0.text.unicodeScalars.first?.properties.isUppercase == true }
+        guard capitalised.contains(false) else { return true }
+        return words.count <= lowercaseExpansionWords && !capitalised.drop(while: { $0 }).contains(true)
     }
 
     static func isOrderedSubsequence(_ needle: [Character], of hay: [Character], firstLetter: Character?) -> Bool {

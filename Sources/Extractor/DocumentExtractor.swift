@@ -25,7 +25,7 @@ public struct DocumentFacts: Sendable {
 public struct DocumentExtractor: Sendable {
     /// The revision of the extraction code. Raise it with any change to the rules in code that should reach documents
     /// already stored: a knowledge base extracts a stored document again when its rules version differs (see
-    /// `ExtractionResources.rulesVersion`). 2: officials of other provinces, ranks, field words (2026-11-23).
+    /// `ExtractionResources.rulesVersion`). 2: officials of other provinces, ranks, field words; acronyms (2026-11-23).
     public static let rulesRevision = 2
 
     public var resources: ExtractionResources
@@ -117,8 +117,9 @@ struct ExtractionRun {
         let learner = AcronymLearner()
         var seen: Set<String> = []
         for s in analyzed {
-            // `Jawa Tengah (Jateng)` abbreviates a place, not a program.
-            for acronym in learner.learn(in: s.sentence) where !seen.contains(acronym.acronym) && !rules.regions.contains(acronym.expansion.lowercased()) {
+            // `Jawa Tengah (Jateng)` abbreviates a place, not a program; `… (Papua)` names one.
+            for acronym in learner.learn(in: s.sentence) where !seen.contains(acronym.acronym) && !rules.regions.contains(acronym.expansion.lowercased())
+                && !rules.regions.contains(acronym.acronym.lowercased()) {
                 seen.insert(acronym.acronym)
                 // An acronym the gazetteer knows keeps its canonical id.
                 if let known = resources.lookup(acronym.acronym, caseSensitive: true).first

@@ -177,6 +177,23 @@ struct FactTests {
         #expect(learned.first?.entity == "program:prsa")
     }
 
+    @Test("a definition in brackets is learned; a date, a place or a clause that holds the letters is not", arguments: [
+        ("Warga kini dilayani Pusat Kesehatan masyarakat (Puskesmas) terdekat.", "Puskesmas ← Pusat Kesehatan masyarakat"),
+        ("Kunjungan itu didampingi Menteri Luar Negeri (Menlu) Retno Marsudi.", "Menlu ← Menteri Luar Negeri"),
+        ("Deretan Rumah toko (Ruko) di kawasan itu terbakar.", "Ruko ← Rumah toko"),
+        ("Ponsel itu memakai System on Chip (SoC) buatan sendiri.", "SoC ← System on Chip"),
+        ("Ia mengajar di Fakultas Ekonomi dan Bisnis (FEB) sejak 2010.", "FEB ← Fakultas Ekonomi dan Bisnis"),
+        ("Layanan itu hanya berjalan selama empat hari saja dan baru aktif hari ini (Selasa).", nil),
+        ("Ia ditanya wartawan terkait perintah Presiden Joko Widodo (Widodo) itu.", nil),
+        ("Yang paling penting soal sisi kemanusiaan dengan memanusiakan mereka (Papua).", nil),
+    ] as [(String, String?)])
+    func learnedAcronym(_ text: String, _ expected: String?) {
+        let doc = Document(id: "a", source: "a.txt", format: .text, text: text, published: CalendarDate(iso: "2019-09-10"),
+                           paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        let learned = Extraction4.extractor.extract(doc).acronyms.map { "\($0.acronym) ← \($0.expansion)" }
+        #expect(learned == (expected.map { [$0] } ?? []))
+    }
+
     @Test("Gambir the kelurahan or the kecamatan, by context", arguments: [
         ("Warga Kelurahan Gambir menerima bantuan.", "kelurahan"),
         ("Camat Gambir meninjau lokasi. Kecamatan Gambir menyiapkan posko.", "kecamatan"),
