@@ -215,13 +215,17 @@ public final class KnowledgeBase: Sendable {
         try store([try Storable(facts: facts)], gazetteer: gazetteer)[0]
     }
 
-    /// Acronyms that stored documents defined, to recognise them in other documents.
-    public func learnedAcronyms() throws(KnowledgeBaseError) -> [LearnedAcronym] {
+    /// Acronyms that stored documents defined, to recognise them in other documents: those that documents extracted by
+    /// the rules of `rulesVersion` name. (Documents of other rules are about to be extracted again, and learn their
+    /// acronyms again if the rules still find them: a misreading of older rules does not spread to every document.)
+    public func learnedAcronyms(rulesVersion: String) throws(KnowledgeBaseError) -> [LearnedAcronym] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT e.id, e.kind, e.name, a.alias FROM entity e JOIN alias a ON a.entityId = e.id
-                WHERE e.fromGazetteer = 0 AND a.caseSensitive = 1 AND e.kind IN ('program', 'organization') ORDER BY e.id
-                """).compactMap { row in
+                WHERE e.fromGazetteer = 0 AND a.caseSensitive = 1 AND e.kind IN ('program', 'organization')
+                  AND EXISTS (SELECT 1 FROM mention m JOIN document d ON d.id = m.documentId WHERE m.entityId = e.id AND d.rulesVersion = ?)
+                ORDER BY e.id
+                """, arguments: [rulesVersion]).compactMap { row in
                 guard let kind = EntityKind(rawValue: row["kind"]) else { return nil }
                 return LearnedAcronym(acronym: row["alias"], expansion: row["name"], kind: kind, id: row["id"], span: 0..<0)
             }
@@ -253,17 +257,18 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// Recomputes what is derived across documents: office terms, possible name variants, and figures that
-    /// near-duplicate documents both report. `pruning` also removes the people no stored document names any more (the
-    /// misreadings of a document since replaced or extracted again), with their aliases: only documents replaced leave any.
+    /// near-duplicate documents both report. `pruning` also removes what no stored document names any more (people,
+    /// acronyms learned: the misreadings of a document since replaced or extracted again), with their aliases, but for the
+    /// gazetteer's entries: only documents replaced leave any.
     public func rebuildDerived(pruning: Bool = true) throws(KnowledgeBaseError) {
         try write { db in
             // The figures below are read through `figure_on_documentId` by name: an ingest may have deferred it.
             try Self.buildDeferredIndexes(db)
             if pruning {
                 try db.execute(sql: """
-                    DELETE FROM entity WHERE kind = 'person' AND fromGazetteer = 0 AND id NOT IN (
+                    DELETE FROM entity WHERE fromGazetteer = 0 AND id NOT IN (
                         SELECT entityId FROM mention UNION SELECT personId FROM officialMention UNION SELECT entityId FROM eventRole
-                        UNION SELECT aboutId FROM figure WHERE aboutId IS NOT NULL)
+                        UNION SELECT orgId FROM officialMention WHERE orgId IS NOT NULL UNION SELECT aboutId FROM figure WHERE aboutId IS NOT NULL)
                     """)
             }
             // The same value, range, unit and qualifier in a near-duplicate document is the same figure: each copy

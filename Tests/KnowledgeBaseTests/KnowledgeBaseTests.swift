@@ -157,6 +157,30 @@ struct IngestTests {
         #expect(try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document WHERE rulesVersion = ?", arguments: [edited.rulesVersion]) } == 5)
     }
 
+    @Test("an acronym only documents of other rules define is not applied when they are extracted again, and goes")
+    func acronymsOfOtherRules() async throws {
+        let kb = try KnowledgeBase()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
+        // What older rules learned from a clause before `(Selasa)`, as a knowledge base they built holds it.
+        try kb.write { db in
+            try db.execute(sql: "INSERT INTO entity (id, kind, name, fromGazetteer) VALUES ('program:selasa', 'program', 'selama empat hari', 0)")
+            try db.execute(sql: "INSERT INTO alias (entityId, alias, normalized, caseSensitive) VALUES ('program:selasa', 'Selasa', 'selasa', 1)")
+            try db.execute(sql: """
+                INSERT INTO mention (documentId, entityId, start, end, surface)
+                SELECT id, 'program:selasa', 0, 6, 'Selasa' FROM document WHERE source LIKE '%beritajakarta%'
+                """)
+        }
+        #expect(try kb.learnedAcronyms(rulesVersion: Fixtures.resources.rulesVersion).map(\.acronym).contains("Selasa"))
+        try kb.write { db in try db.execute(sql: "UPDATE document SET rulesVersion = NULL") }
+        #expect(try !kb.learnedAcronyms(rulesVersion: Fixtures.resources.rulesVersion).map(\.acronym).contains("Selasa"))
+
+        let summary = try await Fixtures.ingestion(kb).run(paths: [Fixtures.corpus])
+        #expect(summary.reextracted == 5)
+        // The seeds write `Selasa` five times: none is the acronym, and the entity is gone with its last mention.
+        #expect(try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE entityId = 'program:selasa'") } == 0)
+        #expect(try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entity WHERE id = 'program:selasa'") } == 0)
+    }
+
     @Test("a person only a replaced version named is gone with it; one another document names stays")
     func peopleOfReplacedVersions() async throws {
         let kb = try KnowledgeBase()
