@@ -6,11 +6,11 @@ struct StandardInputTests {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let twoRecords = repoRoot.appendingPathComponent("Tests/Fixtures/documents/two-records.jsonl")
 
-    /// Runs `kb extract -` on `input` and returns the sources and titles of the documents it printed, and its exit status.
-    static func extract(_ input: Data) throws -> (documents: [String], status: Int32) {
+    /// Runs `executable` with `input` on its standard input; its standard output and exit status.
+    static func run(_ executable: URL, _ arguments: [String], input: Data) throws -> (output: Data, status: Int32) {
         let process = Process()
-        process.executableURL = AllocatorTests.kbBinary
-        process.arguments = ["extract", "-", "--format", "json", "--gazetteer", repoRoot.appendingPathComponent("gazetteer").path]
+        process.executableURL = executable
+        process.arguments = arguments
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -24,30 +24,23 @@ struct StandardInputTests {
         writer.start()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        return (output, process.terminationStatus)
+    }
+
+    /// Runs `kb extract -` on `input` and returns the sources and titles of the documents it printed, and its exit status.
+    static func extract(_ input: Data) throws -> (documents: [String], status: Int32) {
+        let gazetteer = repoRoot.appendingPathComponent("gazetteer").path
+        let (output, status) = try run(AllocatorTests.kbBinary, ["extract", "-", "--format", "json", "--gazetteer", gazetteer], input: input)
         let documents = try output.split(separator: UInt8(ascii: "\n")).map { line in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
             let document = try #require(object["document"] as? [String: Any])
             return "\(document["source"] ?? "") \(document["title"] ?? "")"
         }
-        return (documents, process.terminationStatus)
+        return (documents, status)
     }
 
     static func gzip(_ data: Data) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-c"]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(data)
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return output
+        try run(URL(fileURLWithPath: "/bin/gzip"), ["-c"], input: data).output
     }
 
     static let expected = ["-#1 Dinsos DKI Bina 1.452 UMKM melalui Program Jakpreneur", "-#2 Sudinsos Jaktim jangkau 30 PPKS"]
