@@ -20,9 +20,10 @@ public struct LearnedAcronym: Sendable, Hashable, Codable {
 
 /// Finds `Expansion (ACR)` definitions: the acronym's letters are the initials of the expansion's words
 /// (`PPKS`), or appear in order in them (`Dinsos` ← `Dinas Sosial`, `Pusdatin Kesos`). For the second kind the
-/// expansion is a name, every word capitalised, or a short phrase whose lowercase words follow its capitalised ones (`Plh`
-/// ← `pelaksana tugas harian`, `Ruko` ← `Rumah toko`): not a clause that happens to hold the letters (`Selasa` ← `selama empat hari saja dan baru aktif hari
-/// ini`, `Bella` ← `Bahkan itu tak terlihat bagus`). A weekday or a month in brackets (`hari ini (Selasa)`) is a date.
+/// expansion is a name, every word capitalised, or a short phrase whose lowercase words follow its capitalised ones
+/// (`Plh` ← `pelaksana tugas harian`, `Ruko` ← `Rumah toko`): not a clause that happens to hold the letters (`Selasa`
+/// ← `selama empat hari saja dan baru aktif hari ini`, `Bella` ← `Bahkan itu tak terlihat bagus`). A weekday or a
+/// month in brackets (`hari ini (Selasa)`) is a date.
 struct AcronymLearner {
     /// Words that acronyms skip (`Pusat Data dan Informasi` → `Pusdatin`).
     static let connectors: Set<String> = ["dan", "dalam", "untuk", "di", "ke", "dari", "bagi", "serta", "yang", "atau", "tentang", "terhadap", "&",

@@ -109,9 +109,9 @@ extension ExtractionRun {
                 let phrase = positionPhrase(s, from: position)
                 let org = organization(s, phrase, position: position)
                 // Without an organization the title tells the offices apart (`Gubernur Jawa Barat`, `Gubernur Jawa Tengah`).
-                let title = org == nil ? ScalarText.lowercased(title(s, phrase, keeping: position.tokenRange)) : nil
+                let written = org == nil ? ScalarText.lowercased(title(s, phrase, keeping: position.tokenRange)) : nil
                 let holders = Set(officials.filter {
-                    $0.positionID == position.id && $0.orgID == org && (title == nil || $0.title.map(ScalarText.lowercased) == title)
+                    $0.positionID == position.id && $0.orgID == org && (written == nil || $0.title.map(ScalarText.lowercased) == written)
                 }.map(\.name))
                 guard holders.count == 1, let holder = holders.first else { continue }
                 let span = s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[phrase.upperBound - 1].span.upperBound

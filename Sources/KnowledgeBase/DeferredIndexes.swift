@@ -37,7 +37,7 @@ extension KnowledgeBase {
     }
 
     /// The end of an ingest, whether it succeeded or not: the deferred indexes built, the derived tables rebuilt if it
-    /// may have stored documents (and people no document names any more removed, if it may have replaced some), and the
+    /// may have stored documents (and the entities no document names any more removed, if it may have replaced some), and the
     /// WAL checkpointed. The writer checkpoints seldom (see `configureWAL`; a new file built alone has no WAL); a
     /// checkpoint that cannot run now (SQLite runs one at a later write) does not turn a successful ingest into a failed one.
     func finishIngest(rebuildingDerived: Bool, pruning: Bool) throws(KnowledgeBaseError) {
