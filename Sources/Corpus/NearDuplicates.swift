@@ -53,6 +53,9 @@ public struct NearDuplicateIndex: Sendable {
         self.threshold = threshold
     }
 
+    /// The documents added so far (a document added twice counts twice).
+    public var count: Int { signatures.count }
+
     /// Makes room for `documents` documents in all, so adding them does not grow the tables on the way: each growth
     /// copies every entry into a table twice as large, whose pages the kernel first clears (a third of a second of
     /// the one writer thread on the 22,000 documents of the news corpus).

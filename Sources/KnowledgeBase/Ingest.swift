@@ -174,9 +174,10 @@ public struct Ingestion: Sendable {
                             }
                             if nearDuplicates == nil {
                                 nearDuplicates = try kb.nearDuplicateIndex()
-                                // Into an empty base every pending document is new: the table is made its final
-                                // size at once. Later runs may re-read stored documents; their table grows as needed.
-                                if known.isEmpty { nearDuplicates?.reserveCapacity(pending.count) }
+                                // When none is stored with these rules (an empty base, or one extracted again), every
+                                // pending document is added: the table is made its final size at once. Other runs may
+                                // re-read stored documents; their table grows as needed.
+                                if known.isEmpty, let stored = nearDuplicates?.count { nearDuplicates?.reserveCapacity(stored + pending.count) }
                             }
                             storable.nearDuplicates = nearDuplicates?.add(id: storable.facts.document.id, signature: storable.signature) ?? []
                             batch.append(storable)
