@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/uclean.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
 /* Opening an iterator builds it from ICU's rules, which costs more than segmenting a paragraph. Each thread keeps
@@ -81,6 +83,27 @@ int32_t kb_icu_breaks(int32_t kind, const uint16_t *text, int32_t length,
     }
     *error_code = 0;
     return count;
+}
+
+int32_t kb_icu_country_name(int32_t index, const char *locale, char *buffer, int32_t size, int32_t *error_code) {
+    const char *const *countries = uloc_getISOCountries();
+    for (int32_t i = 0; i < index; i++) {
+        if (countries[i] == NULL) return 0;
+    }
+    if (countries[index] == NULL) return 0;
+    char region[16];
+    snprintf(region, sizeof region, "und_%s", countries[index]);
+    UChar name[256];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = uloc_getDisplayCountry(region, locale, name, 256, &status);
+    int32_t written = 0;
+    if (U_SUCCESS(status)) u_strToUTF8(buffer, size, &written, name, length, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) {
+        *error_code = U_FAILURE(status) ? (int32_t)status : (int32_t)U_BUFFER_OVERFLOW_ERROR;
+        return -1;
+    }
+    *error_code = 0;
+    return written;
 }
 
 void kb_icu_version(char *buffer, int32_t size) {

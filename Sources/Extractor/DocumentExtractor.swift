@@ -26,7 +26,8 @@ public struct DocumentExtractor: Sendable {
     /// The revision of the extraction code. Raise it with any change to the rules in code that should reach documents
     /// already stored: a knowledge base extracts a stored document again when its rules version differs (see
     /// `ExtractionResources.rulesVersion`). 2: officials of other provinces, ranks, field words; acronyms (2026-11-23).
-    public static let rulesRevision = 2
+    /// 3: no name is a region or a place word; ICU's countries are regions; field and title words (2026-11-23).
+    public static let rulesRevision = 3
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -134,7 +134,8 @@ extension ExtractionRun {
                 end = max(end + 1, e.tokenRange.upperBound)
                 continue
             }
-            if rules.titleWords.contains(t.normalized) {
+            // `Menteri Luar Negeri, Mohammad Javad Zarif`: field words continue the title even where no name follows.
+            if rules.titleWords.contains(t.normalized) || rules.fieldWords.contains(t.normalized) {
                 end += 1
                 continue
             }
@@ -152,7 +153,9 @@ extension ExtractionRun {
                 if s.tokens[run].normalized == "dan", run + 1 < s.tokens.count, isOfficeWord(s.tokens[run + 1]) { run += 2; continue }
                 break
             }
-            if run > end, run < s.tokens.count, isCapitalised(s.tokens[run]), !isOfficeWord(s.tokens[run]) {
+            // After a field word the office words continue the field (`Kepala Pusat Data Informasi`) whatever follows.
+            let afterField = rules.fieldWords.contains(s.tokens[end - 1].normalized)
+            if run > end, afterField || (run < s.tokens.count && isCapitalised(s.tokens[run]) && !isOfficeWord(s.tokens[run])) {
                 end = run
                 continue
             }
@@ -303,6 +306,8 @@ extension ExtractionRun {
         guard i < end, !namesField(s, i..<end), !isLoneLetter(s, i..<end) else { return nil }
         // One capitalised word opening a sentence (`Sementara, Kepala Dinas …`) is no name.
         if i == 0, end - i == 1 { return nil }
+        // `Danau Toba, Gubernur Sumatera Utara`: the rest of a place's name.
+        if i > 0, rules.placeWords.contains(s.tokens[i - 1].normalized) { return nil }
         return i..<end
     }
 
@@ -313,8 +318,8 @@ extension ExtractionRun {
         if t.text.count > 1, t.text == t.text.uppercased(), t.kind == .word { return false }  // acronyms: DKI, RI, TKSK
         if s.entity(at: i) != nil || s.positions.contains(where: { $0.tokenRange.contains(i) }) { return false }
         if rules.titleWords.contains(t.normalized) || rules.notNames.contains(t.normalized) || rules.fieldWords.contains(t.normalized)
-            || rules.speechVerbs.contains(t.stem) { return false }
-        if rules.regions.contains(t.normalized) { return false }
+            || rules.placeWords.contains(t.normalized) || rules.speechVerbs.contains(t.stem) { return false }
+        if isInRegion(s, i) { return false }
         if IndonesianCalendar.weekday(named: t.text) != nil || IndonesianCalendar.month(named: t.text) != nil { return false }
         return true
     }
@@ -326,6 +331,11 @@ extension ExtractionRun {
         if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
         if k < s.tokens.count, s.tokens[k].normalized == "dan" { k += 1 }
         return k > name.upperBound && k < s.tokens.count && isCapitalised(s.tokens[k])
+    }
+
+    /// Whether token `i` is part of a province, city or country's name (`Barat` in `anggota DPRD Bandung, Jawa Barat`).
+    func isInRegion(_ s: AnalyzedSentence, _ i: Int) -> Bool {
+        (max(0, i - 2)...i).contains { start in regionEnd(s, at: start).map { $0 > i } ?? false }
     }
 
     /// The end of a province or city name (`Sumatera Utara`, `Malang`) starting at `i`, or nil.

@@ -48,13 +48,14 @@ public struct ExtractionResources: Sendable {
         return resources
     }
 
-    /// The revision of the code and a digest of each file extraction reads, by name (not by where the folder is).
+    /// The revision of the code, ICU's version (its segmentation and country names) and a digest of each file
+    /// extraction reads, by name (not by where the folder is).
     static func rulesVersion(gazetteerFolder: String, hunspellDictionary: String) -> String {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: gazetteerFolder)) ?? [])
             .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".tsv") || $0.hasSuffix(".txt")) }.sorted()
         let files = names.map { ($0, (gazetteerFolder as NSString).appendingPathComponent($0)) }
             + [((hunspellDictionary as NSString).lastPathComponent, hunspellDictionary)]
-        var digest = Array("revision \(DocumentExtractor.rulesRevision)\n".utf8)
+        var digest = Array("revision \(DocumentExtractor.rulesRevision) icu \(ICUSegmenter.icuVersion)\n".utf8)
         for (name, path) in files {
             let hash = ContentHash.fnv1a(FileManager.default.contents(atPath: path) ?? Data())
             digest += Array("\(name) \(hash)\n".utf8)
@@ -78,12 +79,21 @@ public struct RuleWords: Sendable {
     public var notNames: Set<String>
     /// Short words that continue a title as its field (`Menteri Agama`), never a name.
     public var fieldWords: Set<String>
-    /// Provinces and cities outside Jakarta, lowercased, that continue a position (`Wali Kota Malang`).
+    /// Provinces and cities outside Jakarta and countries, lowercased, that continue a position (`Wali Kota Malang`):
+    /// words.tsv's, and every country ICU names in Indonesian (`Presiden Zimbabwe`).
     public var regions: Set<String>
     /// Compass words that continue a region's name (`Mamuju Tengah`).
     public var regionSuffixes: Set<String>
+    /// Words that open the name of a building, an area or a natural place (`Gedung`, `Kompleks`, `Danau`).
+    public var placeWords: Set<String>
     /// Longest unit noun in words, to bound the lookahead.
     public var maxUnitWords: Int
+
+    /// ICU's Indonesian country names, lowercased, those made of words alone (not `Kongo - Kinshasa`).
+    static let countries: Set<String> = Set(ICUCountries.names(locale: "id").compactMap { name in
+        let words = name.lowercased().split(separator: " ")
+        return words.allSatisfy({ $0.allSatisfy(\.isLetter) }) ? words.joined(separator: " ") : nil
+    })
 
     init(_ words: [String: Set<String>]) {
         func role(_ r: String) -> Set<String> { Set((words[r] ?? []).map { $0.lowercased() }) }
@@ -99,8 +109,9 @@ public struct RuleWords: Sendable {
         titleWords = role("title_word")
         notNames = role("not_name")
         fieldWords = role("field_word")
-        regions = role("region")
+        regions = role("region").union(Self.countries)
         regionSuffixes = role("region_suffix")
+        placeWords = role("place_word")
         maxUnitWords = unitNouns.map { $0.split(separator: " ").count }.max() ?? 1
     }
 }

@@ -83,6 +83,19 @@ struct OfficialTests {
         .init(text: "Wali Kota Pekanbaru Firdaus membuka acara.", name: "Firdaus", title: "Wali Kota Pekanbaru", org: nil),
         .init(text: "Menteri Sosial Tri Rismaharini meninjau lokasi.", name: "Tri Rismaharini", title: "Menteri Sosial",
               org: "Kementerian Sosial Republik Indonesia"),
+        // Field words continue the title where a comma comes before the name; a ministry's short name continues it too.
+        .init(text: "Menteri Luar Negeri, Mohammad Javad Zarif menegaskan hal itu.", name: "Mohammad Javad Zarif",
+              title: "Menteri Luar Negeri", org: nil),
+        .init(text: "Ujar Direktur Jenderal Perdagangan Luar Negeri Kemendag, Indrasari Wisnu Wardhana.", name: "Indrasari Wisnu Wardhana",
+              title: "Direktur Jenderal Perdagangan Luar Negeri Kemendag", org: nil),
+        // Every country ICU names in Indonesian is a region, not a name; a region of several words is never part of one.
+        .init(text: "Presiden Zimbabwe, Emmerson Mnangagwa, tiba di Jakarta.", name: "Emmerson Mnangagwa", title: "Presiden Zimbabwe", org: nil),
+        .init(text: "Menteri Luar Negeri Tunisia, Khemaies Jhinaoui, hadir.", name: "Khemaies Jhinaoui",
+              title: "Menteri Luar Negeri Tunisia", org: nil),
+        .init(text: "Perdana Menteri Selandia Baru Jacinda Ardern berbicara.", name: "Jacinda Ardern",
+              title: "Perdana Menteri Selandia Baru", org: nil),
+        .init(text: "Walhi Jawa Barat Meiki Paendong, Direktur Eksekutif, mengatakan hal itu.", name: "Meiki Paendong",
+              title: "Direktur Eksekutif", org: nil),
     ]
 
     @Test("one form, one official", arguments: cases)
@@ -143,6 +156,13 @@ struct OfficialTests {
         "Kesehatan, Menteri Dalam Negeri dan Menteri Sosial hadir.",
         "Aturan itu tertuang dalam Peraturan Presiden Nomor 12 Tahun 2019.",
         "Rapat itu dihadiri Anggota Komisi I dan Wakil Ketua Komisi V.",
+        // A country, a region of several words, a field, a council's title word, or a place named after a place word.
+        "Presiden Ukraina mengunjungi Indonesia pada 1996.",
+        "Seorang anggota DPRD Bandung, Jawa Barat berinisial IH ditahan polisi.",
+        "Kepala Pusat Data Informasi hadir dalam rapat.",
+        "Penting bagi anggota Dewan Pengawas tidak ada rekam jejak.",
+        "Massa berunjuk rasa di depan Gedung DPR, Kompleks Parlemen, Senayan.",
+        "Wisatawan memadati Danau Toba, Gubernur Sumatera Utara pun hadir.",
     ])
     func positionWithoutName(_ text: String) {
         #expect(Extraction4.extract(text).officials.isEmpty, "\(Extraction4.extract(text).officials)")

@@ -71,4 +71,15 @@ struct ICUSegmenterTests {
         #expect(segments.last.map { (200..<300).contains($0.status) } == true)
         #expect(!ICUSegmenter.icuVersion.isEmpty)
     }
+
+    @Test("ICU names the world's countries in Indonesian, in full and without cuts")
+    func countries() {
+        let names = ICUCountries.names(locale: "id")
+        #expect(names.count > 200)
+        for expected in ["Zimbabwe", "Korea Selatan", "Tiongkok", "Amerika Serikat", "Selandia Baru", "Arab Saudi"] {
+            #expect(names.contains(expected), "\(expected)")
+        }
+        #expect(Set(names).count == names.count)
+        #expect(ICUCountries.names(locale: "en").contains("South Korea"))
+    }
 }
