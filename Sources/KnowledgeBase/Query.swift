@@ -148,6 +148,13 @@ public struct QueryEngine: Sendable {
         var k = 0
         var leftover: [Token] = []
         while k < words.count {
+            // A province, city or country outside Jakarta (`Jawa Barat`) qualifies the title asked about: it stays
+            // text, for the officials' titles, and is never looked up as a name.
+            if let n = Self.regionLength(words[k...].map(\.element.normalized), resources.rules.regions) {
+                leftover += words[k..<(k + n)].map(\.element)
+                k += n
+                continue
+            }
             var matched = false
             for n in stride(from: min(6, words.count - k), through: 1, by: -1) {
                 let phrase = words[k..<(k + n)].map(\.element.normalized).joined(separator: " ")
@@ -173,6 +180,11 @@ public struct QueryEngine: Sendable {
         understood.text = leftover.map(\.text).joined(separator: " ")
         if intent == nil, understood.entities.isEmpty, !understood.text.isEmpty { understood.intent = .sentences }
         return understood
+    }
+
+    /// The number of words (up to three) of the longest region the words start with, or nil.
+    static func regionLength(_ words: [String], _ regions: Set<String>) -> Int? {
+        stride(from: min(3, words.count), through: 1, by: -1).first { regions.contains(words.prefix($0).joined(separator: " ")) }
     }
 
     static func year(_ s: String) -> Int? {
@@ -267,6 +279,12 @@ public struct QueryEngine: Sendable {
                     sql += " AND \(column) IN (SELECT value FROM json_each(?))"
                     arguments += [try Self.jsonArray(values)]
                 }
+            }
+            // Words left over (`Jawa Barat` in `siapa Gubernur Jawa Barat`, `Luar Negeri` in `siapa Menteri Luar Negeri`)
+            // must each be a word of the title or of the organization's name.
+            for word in q.text.lowercased().split(separator: " ") {
+                sql += " AND (instr(' ' || lower(t.title) || ' ', ?) > 0 OR instr(' ' || lower(coalesce(o.name, '')) || ' ', ?) > 0)"
+                arguments += [" \(word) ", " \(word) "]
             }
             // The holder at a time: the latest whose first evidence is not after the period's end.
             if let to = q.to { sql += " AND t.firstDate <= ?"; arguments += [to] }
