@@ -83,6 +83,8 @@ public struct Gazetteer: Sendable {
     }
     /// Role → lowercased words (from `words.tsv`).
     public var words: [String: Set<String>]
+    /// A word of a `words.tsv` row that lists several spellings (`jawa barat|jabar`) → all of them, the first the full one.
+    public var spellings: [String: [String]]
     /// Abbreviations that end in a period (from `abbreviations.tsv`); the matcher tokenizes names with them.
     public var abbreviations: Abbreviations
     /// Parent id → ids of its children, sorted; built when entries change so `children(of:)` is a lookup.
@@ -92,10 +94,12 @@ public struct Gazetteer: Sendable {
     public private(set) var organizations: [GazetteerEntry]
 
     /// A gazetteer from entries already in memory (tests, or entries built elsewhere); the first of two equal ids wins.
-    public init(entries: [GazetteerEntry], words: [String: Set<String>] = [:], abbreviations: Abbreviations = Abbreviations()) {
+    public init(entries: [GazetteerEntry], words: [String: Set<String>] = [:], spellings: [String: [String]] = [:],
+                abbreviations: Abbreviations = Abbreviations()) {
         let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.entries = byID
         self.words = words
+        self.spellings = spellings
         self.abbreviations = abbreviations
         self.childIDs = Self.childIndex(byID)
         self.organizations = Self.organizations(byID)
@@ -196,9 +200,9 @@ public struct Gazetteer: Sendable {
             }
         }
 
-        let words = try loadWords(path: path("words.tsv"))
+        let (words, spellings) = try loadWords(path: path("words.tsv"))
         let abbreviations = try Abbreviations.load(path: path("abbreviations.tsv"))
-        return Gazetteer(entries: entries, words: words, abbreviations: abbreviations)
+        return Gazetteer(entries: entries, words: words, spellings: spellings, abbreviations: abbreviations)
     }
 
     /// One row of an entity file.
@@ -241,17 +245,22 @@ public struct Gazetteer: Sendable {
         return result
     }
 
-    /// `words.tsv`: role → lowercased words; a role is a lowercase identifier (`speech_verb`).
-    static func loadWords(path: String) throws(GazetteerError) -> [String: Set<String>] {
+    /// `words.tsv`: role → lowercased words, and the spellings of rows that list several (`jawa barat|jabar`); a role
+    /// is a lowercase identifier (`speech_verb`).
+    static func loadWords(path: String) throws(GazetteerError) -> (words: [String: Set<String>], spellings: [String: [String]]) {
         var words: [String: Set<String>] = [:]
+        var spellings: [String: [String]] = [:]
         for row in try TSVFile.read(path: path, header: wordsHeader) {
             let role = row.fields[1]
             guard !role.isEmpty, role.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else {
                 throw .malformedLine(file: path, line: row.line, reason: "role '\(role)' must be a lowercase name such as speech_verb")
             }
-            let word = row.fields[0].lowercased().split(separator: " ").joined(separator: " ")
-            words[role, default: []].insert(word)
+            let spelled = list(row.fields[0]).map { $0.lowercased().split(separator: " ").joined(separator: " ") }
+            words[role, default: []].formUnion(spelled)
+            if spelled.count > 1 {
+                for word in spelled { spellings[word] = spelled }
+            }
         }
-        return words
+        return (words, spellings)
     }
 }

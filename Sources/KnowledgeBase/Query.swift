@@ -182,6 +182,21 @@ public struct QueryEngine: Sendable {
         return understood
     }
 
+    /// The words of a query's text, lowercased, each with the spellings it may be written with in a title: a region's
+    /// words together, with its other spellings (`jabar` → `jawa barat`, `jabar`), any other word alone.
+    func titleWords(_ text: String) -> [[String]] {
+        let words = text.lowercased().split(separator: " ").map(String.init)
+        var result: [[String]] = []
+        var k = 0
+        while k < words.count {
+            let n = Self.regionLength(Array(words[k...]), resources.rules.regions) ?? 1
+            let phrase = words[k..<(k + n)].joined(separator: " ")
+            result.append(resources.gazetteer.spellings[phrase] ?? [phrase])
+            k += n
+        }
+        return result
+    }
+
     /// The number of words (up to three) of the longest region the words start with, or nil.
     static func regionLength(_ words: [String], _ regions: Set<String>) -> Int? {
         stride(from: min(3, words.count), through: 1, by: -1).first { regions.contains(words.prefix($0).joined(separator: " ")) }
@@ -280,11 +295,13 @@ public struct QueryEngine: Sendable {
                     arguments += [try Self.jsonArray(values)]
                 }
             }
-            // Words left over (`Jawa Barat` in `siapa Gubernur Jawa Barat`, `Luar Negeri` in `siapa Menteri Luar Negeri`)
-            // must each be a word of the title or of the organization's name.
-            for word in q.text.lowercased().split(separator: " ") {
-                sql += " AND (instr(' ' || lower(t.title) || ' ', ?) > 0 OR instr(' ' || lower(coalesce(o.name, '')) || ' ', ?) > 0)"
-                arguments += [" \(word) ", " \(word) "]
+            // Words left over (`Luar Negeri` in `siapa Menteri Luar Negeri`) must each be a word of the title or of the
+            // organization's name; a region left over (`Jawa Barat`, `Jabar`) must be there in one of its spellings.
+            for spellings in titleWords(q.text) {
+                sql += " AND (" + spellings.map { _ in
+                    "instr(' ' || lower(t.title) || ' ', ?) > 0 OR instr(' ' || lower(coalesce(o.name, '')) || ' ', ?) > 0"
+                }.joined(separator: " OR ") + ")"
+                for spelling in spellings { arguments += [" \(spelling) ", " \(spelling) "] }
             }
             // The holder at a time: the latest whose first evidence is not after the period's end.
             if let to = q.to { sql += " AND t.firstDate <= ?"; arguments += [to] }

@@ -91,6 +91,16 @@ struct GazetteerFileTests {
         #expect(g.words["unit_noun"]?.contains("kk") == true)
         #expect(g.words["vague"] == ["puluhan", "ratusan", "ribuan", "belasan", "jutaan", "puluhan ribu", "ratusan ribu", "sejumlah", "beberapa", "banyak"])
     }
+
+    @Test("a row of several spellings gives its role each of them, and each its spellings, the full one first")
+    func spellings() throws {
+        let (words, spellings) = try Gazetteer.loadWords(path: TestPaths.repoRoot.appendingPathComponent("gazetteer/words.tsv").path)
+        #expect(words["region"]?.isSuperset(of: ["jawa barat", "jabar", "amerika serikat", "as"]) == true)
+        #expect(spellings["jabar"] == ["jawa barat", "jabar"])
+        #expect(spellings["jawa barat"] == ["jawa barat", "jabar"])
+        #expect(spellings["as"] == ["amerika serikat", "amerika", "as"])
+        #expect(spellings["ujar"] == nil)
+    }
 }
 
 @Suite("Gazetteer errors")

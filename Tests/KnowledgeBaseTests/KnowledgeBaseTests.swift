@@ -874,13 +874,15 @@ struct GraphTests {
             "Ridwan Kamil · Gubernur Jawa Barat · -",
             "Ganjar Pranowo · Gubernur Jawa Tengah · -",
         ])
-        // The region asked about qualifies the title; it is no name, even where the knowledge base knows one like it.
+        // The region asked about qualifies the title, in any of its spellings; it is no name, even where the knowledge
+        // base knows one like it.
         try kb.write { db in
             try db.execute(sql: "INSERT INTO entity (id, kind, name) VALUES ('person:jawa-barat', 'person', 'Jawa Barat')")
             try db.execute(sql: "INSERT INTO alias (entityId, alias, normalized, caseSensitive) VALUES ('person:jawa-barat', 'Jawa Barat', 'jawa barat', 0)")
             try db.execute(sql: "INSERT INTO mention (documentId, entityId, surface, start, end) SELECT id, 'person:jawa-barat', 'Jawa Barat', 0, 10 FROM document")
         }
-        for (query, holder) in [("siapa Gubernur Jawa Barat", "Ridwan Kamil"), ("siapa Gubernur Jawa Tengah September 2019", "Ganjar Pranowo")] {
+        for (query, holder) in [("siapa Gubernur Jawa Barat", "Ridwan Kamil"), ("siapa Gubernur Jabar", "Ridwan Kamil"),
+                               ("siapa Gubernur Jawa Tengah September 2019", "Ganjar Pranowo")] {
             let understood = try engine.understand(query)
             #expect(understood.entities.map(\.id) == ["position:gubernur"])
             #expect(try engine.answer(understood, limit: 10).map(\.person) == [holder])
