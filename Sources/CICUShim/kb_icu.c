@@ -86,6 +86,7 @@ int32_t kb_icu_breaks(int32_t kind, const uint16_t *text, int32_t length,
 }
 
 int32_t kb_icu_country_name(int32_t index, const char *locale, char *buffer, int32_t size, int32_t *error_code) {
+    if (index < 0) return 0;
     const char *const *countries = uloc_getISOCountries();
     for (int32_t i = 0; i < index; i++) {
         if (countries[i] == NULL) return 0;

@@ -184,15 +184,15 @@ public struct QueryEngine: Sendable {
 
     /// The words of a query's text, lowercased, each with the spellings it may be written with in a title: a region's
     /// words together, with its other spellings (`jabar` → `jawa barat`, `jabar`), any other word alone.
-    func titleWords(_ text: String) -> [[String]] {
+    func titleWords(_ text: String) -> [(spellings: [String], region: Bool)] {
         let words = text.lowercased().split(separator: " ").map(String.init)
-        var result: [[String]] = []
+        var result: [(spellings: [String], region: Bool)] = []
         var k = 0
         while k < words.count {
-            let n = Self.regionLength(Array(words[k...]), resources.rules.regions) ?? 1
-            let phrase = words[k..<(k + n)].joined(separator: " ")
-            result.append(resources.gazetteer.spellings[phrase] ?? [phrase])
-            k += n
+            let region = Self.regionLength(Array(words[k...]), resources.rules.regions)
+            let phrase = words[k..<(k + (region ?? 1))].joined(separator: " ")
+            result.append((resources.gazetteer.spellings[phrase] ?? [phrase], region != nil))
+            k += region ?? 1
         }
         return result
     }
@@ -283,30 +283,38 @@ public struct QueryEngine: Sendable {
         let positions = q.entities.filter { $0.kind == "position" }.map(\.id)
         let orgs = q.entities.filter { $0.kind == "organization" }.map(\.id)
         let people = q.entities.filter { $0.kind == "person" }.map(\.id)
+        let words = titleWords(q.text)
         return try kb.read { db in
-            var sql = "SELECT t.*, p.name AS personName, o.name AS orgName FROM officeTerm t JOIN entity p ON p.id = t.personId LEFT JOIN entity o ON o.id = t.orgId WHERE 1 = 1"
-            var arguments: StatementArguments = []
-            for (column, values) in [("t.titleKey", positions), ("t.orgId", orgs), ("t.personId", people)] where !values.isEmpty {
-                if column == "t.titleKey" {
-                    sql += " AND (" + values.map { _ in "t.titleKey LIKE ?" }.joined(separator: " OR ") + ")"
-                    arguments += StatementArguments(values.map { $0 + "@%" })
-                } else {
-                    sql += " AND \(column) IN (SELECT value FROM json_each(?))"
-                    arguments += [try Self.jsonArray(values)]
+            func officeTerms(_ words: [[String]]) throws -> [Row] {
+                var sql = "SELECT t.*, p.name AS personName, o.name AS orgName FROM officeTerm t JOIN entity p ON p.id = t.personId LEFT JOIN entity o ON o.id = t.orgId WHERE 1 = 1"
+                var arguments: StatementArguments = []
+                for (column, values) in [("t.titleKey", positions), ("t.orgId", orgs), ("t.personId", people)] where !values.isEmpty {
+                    if column == "t.titleKey" {
+                        sql += " AND (" + values.map { _ in "t.titleKey LIKE ?" }.joined(separator: " OR ") + ")"
+                        arguments += StatementArguments(values.map { $0 + "@%" })
+                    } else {
+                        sql += " AND \(column) IN (SELECT value FROM json_each(?))"
+                        arguments += [try Self.jsonArray(values)]
+                    }
                 }
+                // Each word left over must be a word of the title or of the organization's name, in one of its spellings.
+                for spellings in words {
+                    sql += " AND (" + spellings.map { _ in
+                        "instr(' ' || lower(t.title) || ' ', ?) > 0 OR instr(' ' || lower(coalesce(o.name, '')) || ' ', ?) > 0"
+                    }.joined(separator: " OR ") + ")"
+                    for spelling in spellings { arguments += [" \(spelling) ", " \(spelling) "] }
+                }
+                // The holder at a time: the latest whose first evidence is not after the period's end.
+                if let to = q.to { sql += " AND t.firstDate <= ?"; arguments += [to] }
+                sql += " ORDER BY t.firstDate DESC"
+                return try Row.fetchAll(db, sql: sql, arguments: arguments)
             }
-            // Words left over (`Luar Negeri` in `siapa Menteri Luar Negeri`) must each be a word of the title or of the
-            // organization's name; a region left over (`Jawa Barat`, `Jabar`) must be there in one of its spellings.
-            for spellings in titleWords(q.text) {
-                sql += " AND (" + spellings.map { _ in
-                    "instr(' ' || lower(t.title) || ' ', ?) > 0 OR instr(' ' || lower(coalesce(o.name, '')) || ' ', ?) > 0"
-                }.joined(separator: " OR ") + ")"
-                for spelling in spellings { arguments += [" \(spelling) ", " \(spelling) "] }
+            // `Luar Negeri` in `siapa Menteri Luar Negeri` narrows the titles; a word no title has (`siapa Kepala Dinas
+            // Sosial yang baru`) is left out, but never a region (`siapa Gubernur Jawa Barat` names no other governor).
+            var terms = try officeTerms(words.map(\.spellings))
+            if terms.isEmpty, words.contains(where: { !$0.region }) {
+                terms = try officeTerms(words.filter(\.region).map(\.spellings))
             }
-            // The holder at a time: the latest whose first evidence is not after the period's end.
-            if let to = q.to { sql += " AND t.firstDate <= ?"; arguments += [to] }
-            sql += " ORDER BY t.firstDate DESC"
-            var terms = try Row.fetchAll(db, sql: sql, arguments: arguments)
             if q.to != nil || q.from != nil {
                 var seen = Set<String>()
                 terms = terms.filter { row in

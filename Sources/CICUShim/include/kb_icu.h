@@ -21,7 +21,7 @@ int32_t kb_icu_breaks(int32_t kind, const uint16_t *text, int32_t length,
 
 /// Writes the name of the ISO 3166 country number `index` (0-based, in ICU's list) in the language of `locale`
 /// (`id`: `Korea Selatan`, `Zimbabwe`) as UTF-8 into `buffer` (`size` bytes, NUL-terminated).
-/// Returns the name's length in bytes, 0 when `index` is past the last country, or -1 with `*error_code` set.
+/// Returns the name's length in bytes, 0 when `index` is negative or past the last country, or -1 with `*error_code` set.
 int32_t kb_icu_country_name(int32_t index, const char *locale, char *buffer, int32_t size, int32_t *error_code);
 
 /// Writes ICU's version ("72.1") into `buffer` (at least 32 bytes).
