@@ -340,15 +340,7 @@ extension ExtractionRun {
 
     /// The end of a province or city name (`Sumatera Utara`, `Malang`) starting at `i`, or nil.
     func regionEnd(_ s: AnalyzedSentence, at i: Int) -> Int? {
-        var best: Int?
-        var words: [String] = []
-        var k = i
-        while k < s.tokens.count, k - i < 3, s.tokens[k].kind == .word {
-            words.append(s.tokens[k].normalized)
-            if rules.regions.contains(words.joined(separator: " ")) { best = k + 1 }
-            k += 1
-        }
-        return best
+        rules.regionLength(s.tokens[i...].prefix(while: { $0.kind == .word }).lazy.map(\.normalized)).map { i + $0 }
     }
 
     /// A capitalised word of six letters or more that the lexicon knows (`Kelautan`, `Pariwisata`), or a field word of

@@ -89,6 +89,18 @@ public struct RuleWords: Sendable {
     /// Longest unit noun in words, to bound the lookahead.
     public var maxUnitWords: Int
 
+    /// The number of words (up to three) of the longest region that `words` (lowercased) start with, or nil:
+    /// 2 for `jawa barat ridwan`, 1 for `malang kota`.
+    public func regionLength(_ words: some Sequence<String>) -> Int? {
+        var phrase = ""
+        var longest: Int?
+        for (n, word) in words.prefix(3).enumerated() {
+            phrase += n == 0 ? word : " " + word
+            if regions.contains(phrase) { longest = n + 1 }
+        }
+        return longest
+    }
+
     /// ICU's Indonesian country names, lowercased, those made of words alone (not `Kongo - Kinshasa`).
     static let countries: Set<String> = Set(ICUCountries.names(locale: "id").compactMap { name in
         let words = name.lowercased().split(separator: " ")

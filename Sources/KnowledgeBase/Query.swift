@@ -150,7 +150,7 @@ public struct QueryEngine: Sendable {
         while k < words.count {
             // A province, city or country outside Jakarta (`Jawa Barat`) qualifies the title asked about: it stays
             // text, for the officials' titles, and is never looked up as a name.
-            if let n = Self.regionLength(words[k...].map(\.element.normalized), resources.rules.regions) {
+            if let n = resources.rules.regionLength(words[k...].lazy.map(\.element.normalized)) {
                 leftover += words[k..<(k + n)].map(\.element)
                 k += n
                 continue
@@ -189,17 +189,12 @@ public struct QueryEngine: Sendable {
         var result: [(spellings: [String], region: Bool)] = []
         var k = 0
         while k < words.count {
-            let region = Self.regionLength(Array(words[k...]), resources.rules.regions)
+            let region = resources.rules.regionLength(words[k...])
             let phrase = words[k..<(k + (region ?? 1))].joined(separator: " ")
             result.append((resources.gazetteer.spellings[phrase] ?? [phrase], region != nil))
             k += region ?? 1
         }
         return result
-    }
-
-    /// The number of words (up to three) of the longest region the words start with, or nil.
-    static func regionLength(_ words: [String], _ regions: Set<String>) -> Int? {
-        stride(from: min(3, words.count), through: 1, by: -1).first { regions.contains(words.prefix($0).joined(separator: " ")) }
     }
 
     static func year(_ s: String) -> Int? {

@@ -101,6 +101,17 @@ struct GazetteerFileTests {
         #expect(spellings["as"] == ["amerika serikat", "amerika", "as"])
         #expect(spellings["ujar"] == nil)
     }
+
+    @Test("a region is the longest one the words start with: words.tsv's and ICU's countries")
+    func regionLength() throws {
+        let rules = RuleWords(try gazetteer.get().words)
+        #expect(rules.regionLength(["jawa", "barat", "ridwan"]) == 2)
+        #expect(rules.regionLength(["nusa", "tenggara", "barat"]) == 3)
+        #expect(rules.regionLength(["selandia", "baru", "jacinda"]) == 2)
+        #expect(rules.regionLength(["jabar"]) == 1)
+        #expect(rules.regionLength(["jawa"]) == nil)
+        #expect(rules.regionLength([]) == nil)
+    }
 }
 
 @Suite("Gazetteer errors")
