@@ -53,14 +53,15 @@ final class DocumentWriter {
 
     /// The statements run for every document, looked up once per group (see `WriterStatement`).
     struct Statements {
-        let storedRulesVersion, documentsFromSource, deleteDocument, insertDocument, insertSentence: WriterStatement
+        let storedRulesVersion, documentsFromSource, sentencesOfDocument, deleteDocument, insertDocument, insertSentence: WriterStatement
         let entityExists, insertGazetteerEntity, insertEntity, insertAlias: WriterStatement
         let insertMention, insertOfficial, insertFigure, insertMoney, insertDate, insertEvent, insertEventRole: WriterStatement
-        let storedCount, insertNearDuplicate, insertSearch: WriterStatement
+        let storedCount, insertNearDuplicate, insertSearch, deleteSearch: WriterStatement
 
         init(_ db: Database) throws {
             storedRulesVersion = try WriterStatement(db, "SELECT coalesce(rulesVersion, '') FROM document WHERE id = ?")
             documentsFromSource = try WriterStatement(db, "SELECT id FROM document WHERE source = ?")
+            sentencesOfDocument = try WriterStatement(db, "SELECT id FROM sentence WHERE documentId = ?")
             deleteDocument = try WriterStatement(db, "DELETE FROM document WHERE id = ?")
             insertDocument = try WriterStatement(db, """
                 INSERT INTO document (id, source, url, title, headline, published, outlet, reporter, editor, format, text, eventDate, extraction, signature,
@@ -94,25 +95,43 @@ final class DocumentWriter {
             storedCount = try WriterStatement(db, "SELECT count(*) FROM document WHERE id IN (?, ?)")
             insertNearDuplicate = try WriterStatement(db, "INSERT OR REPLACE INTO nearDuplicate (documentId, otherId, similarity) VALUES (?, ?, ?)")
             insertSearch = try WriterStatement(db, "INSERT INTO sentenceSearch (rowid, stems) VALUES (?, ?)")
+            deleteSearch = try WriterStatement(db, "DELETE FROM sentenceSearch WHERE rowid = ?")
         }
     }
 
-    /// Stores the document and returns its sentences' full-text rows, which the caller adds to the index: an index
-    /// written before a savepoint flushes its pending terms at every later one.
-    /// Also returns the ids of the documents it replaced.
-    func store(_ storable: KnowledgeBase.Storable) throws -> (KnowledgeBase.StoreOutcome, [SearchRow], replaced: [String]) {
+    /// What storing a document changed that the full-text index has still to follow (see `store`).
+    struct Stored {
+        var outcome: KnowledgeBase.StoreOutcome
+        /// The document's sentences, to add.
+        var searchRows: [SearchRow] = []
+        /// The documents it replaced, and their sentences' ids, whose rows are to go.
+        var replaced: [String] = []
+        var replacedSentences: [Int64] = []
+    }
+
+    /// Stores the document and returns what the full-text index has to follow: its sentences' rows to add, and the
+    /// sentences of the documents it replaced to take out. The caller changes the index after the group's savepoints:
+    /// an index written before a savepoint flushes its pending terms into a new segment at every later statement
+    /// (FTS5's `xSavepoint`). When a delete trigger took a replaced document's sentences out of the index here, each
+    /// document extracted again wrote hundreds of tiny segments, and a knowledge base of the news corpus took three
+    /// times as long to extract again as to build (BENCHMARKS.md, sixteenth round).
+    func store(_ storable: KnowledgeBase.Storable) throws -> Stored {
         let facts = storable.facts
         let doc = facts.document
         let sql = statements
         let stored = try sql.storedRulesVersion.strings(doc.id)
-        if stored.first == facts.rulesVersion { return (.skipped, [], []) }
+        if stored.first == facts.rulesVersion { return Stored(outcome: .skipped) }
         // A changed document from the same source replaces the old one, and so does one extracted again with other
         // rules (their rows go with them by cascade).
         var replaced = try sql.documentsFromSource.strings(doc.source)
         if !stored.isEmpty, !replaced.contains(doc.id) { replaced.append(doc.id) }
         // Deleting a document finds its rows through the indexes a first ingest defers: built now if so.
         if !replaced.isEmpty { try KnowledgeBase.buildDeferredIndexes(db) }
-        for old in replaced { try sql.deleteDocument.execute(old) }
+        var replacedSentences: [Int64] = []
+        for old in replaced {
+            replacedSentences += try sql.sentencesOfDocument.integers(old)
+            try sql.deleteDocument.execute(old)
+        }
 
         let e = facts.extraction
         let eventDate = e.events.first?.date ?? doc.published?.iso
@@ -174,7 +193,8 @@ final class DocumentWriter {
                 try sql.insertEventRole.execute(eventID, role, id)
             }
         }
-        return (!stored.isEmpty ? .reextracted : replaced.isEmpty ? .new : .updated, searchRows, replaced)
+        return Stored(outcome: !stored.isEmpty ? .reextracted : replaced.isEmpty ? .new : .updated, searchRows: searchRows,
+                      replaced: replaced, replacedSentences: replacedSentences)
     }
 
     /// Creates an entity on first sight, with the gazetteer's name, type, code and aliases when it knows it.
@@ -251,7 +271,12 @@ final class DocumentWriter {
         return text
     }
 
-    func index(_ rows: [SearchRow]) throws {
+    /// Takes the sentences `removed` out of the full-text index, then adds `rows` (a new sentence may take the id of
+    /// a removed one).
+    func index(_ rows: [SearchRow], removing removed: [Int64]) throws {
+        for id in removed {
+            try statements.deleteSearch.execute(id)
+        }
         for row in rows {
             try statements.insertSearch.execute(row.rowID, row.stems)
         }

@@ -184,17 +184,20 @@ public final class KnowledgeBase: Sendable {
             let writer = try DocumentWriter(db: db, gazetteer: gazetteer)
             var outcomes: [StoreOutcome] = []
             var searchRows: [DocumentWriter.SearchRow] = []
+            var unindexed: [Int64] = []
             // A document that cannot be stored is rolled back alone; those before it are kept, and the error is reported.
             var failure: String?
             for document in documents {
                 do {
                     try writer.inSavepoint {
-                        let (outcome, rows, replaced) = try writer.store(document)
+                        let stored = try writer.store(document)
                         try writer.link(document.facts.document.id, document.nearDuplicates)
-                        outcomes.append(outcome)
-                        // A version stored earlier in this group and replaced now leaves no rows to index.
-                        if !replaced.isEmpty { searchRows.removeAll { replaced.contains($0.documentID) } }
-                        searchRows += rows
+                        outcomes.append(stored.outcome)
+                        // A version stored earlier in this group and replaced now is not in the index yet: its rows are
+                        // not added. (Taking out a row the index does not have does nothing.)
+                        if !stored.replaced.isEmpty { searchRows.removeAll { stored.replaced.contains($0.documentID) } }
+                        unindexed += stored.replacedSentences
+                        searchRows += stored.searchRows
                     }
                 } catch {
                     failure = "\(document.facts.document.source): \(error)"
@@ -202,7 +205,7 @@ public final class KnowledgeBase: Sendable {
                 }
             }
             // The stored documents' sentences enter the full-text index after the savepoints (see DocumentWriter.store).
-            try writer.index(searchRows)
+            try writer.index(searchRows, removing: unindexed)
             return (outcomes, failure)
         }
         if let failure { throw .storage(reason: failure) }

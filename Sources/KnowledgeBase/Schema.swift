@@ -211,6 +211,12 @@ enum Schema {
         migrator.registerMigration("v8-document-rules-version") { db in
             try db.alter(table: "document") { t in t.add(column: "rulesVersion", .text) }
         }
+        // The writer takes a replaced document's sentences out of the full-text index itself, after the group's
+        // savepoints, with the sentences it adds (see `DocumentWriter.store`): the trigger did it inside them, which
+        // made FTS5 flush its pending terms at every later statement.
+        migrator.registerMigration("v9-full-text-deletes-by-writer") { db in
+            try db.execute(sql: "DROP TRIGGER IF EXISTS sentence_search_delete")
+        }
         return migrator
     }
 

@@ -44,6 +44,13 @@ struct WriterStatement {
         return strings
     }
 
+    /// The first column of every row the query returns, as integers.
+    func integers<each Value: WriterValue>(_ values: repeat each Value) throws -> [Int64] {
+        var integers: [Int64] = []
+        try run(repeat each values, eachRow: { handle in integers.append(sqlite3_column_int64(handle, 0)) }) { _ in }
+        return integers
+    }
+
     /// The first column of the query's first row, as an integer (0 when it returns none).
     func integer<each Value: WriterValue>(_ values: repeat each Value) throws -> Int64 {
         try run(repeat each values, untilRow: true) { handle in sqlite3_data_count(handle) > 0 ? sqlite3_column_int64(handle, 0) : 0 }
