@@ -16,6 +16,14 @@ public struct LearnedAcronym: Sendable, Hashable, Codable {
         self.id = id
         self.span = span
     }
+
+    /// Whether an acronym one document defines is recognised in others (and in queries): one written with capitals
+    /// inside a word (`PRSA`, `Sudin PKP`, `MenPAN RB`). One written as ordinary words (`Ibu Kota` for `Inisiatif
+    /// Bersihkan Udara Koalisi Semesta`, `Hong Kong` for a university there, `Aa Gym`) is an acronym in its own
+    /// document only: elsewhere the same words are mostly themselves, a capital, a place, a name.
+    public static func travels(_ acronym: String) -> Bool {
+        acronym.split(separator: " ").contains { word in word.unicodeScalars.count { $0.properties.isUppercase } >= 2 }
+    }
 }
 
 /// Finds `Expansion (ACR)` definitions: the acronym's letters are the initials of the expansion's words

@@ -27,7 +27,8 @@ public struct DocumentExtractor: Sendable {
     /// already stored: a knowledge base extracts a stored document again when its rules version differs (see
     /// `ExtractionResources.rulesVersion`). 2: officials of other provinces, ranks, field words; acronyms (2026-11-23).
     /// 3: no name is a region or a place word; ICU's countries are regions; field and title words (2026-11-23).
-    public static let rulesRevision = 3
+    /// 4: an acronym written as ordinary words (`Ibu Kota`) is recognised only in the document defining it (2026-11-23).
+    public static let rulesRevision = 4
 
     public var resources: ExtractionResources
     public var today: CalendarDate
@@ -42,7 +43,7 @@ public struct DocumentExtractor: Sendable {
     /// The same extractor, also recognising acronyms defined elsewhere.
     public func knowing(_ acronyms: [LearnedAcronym]) -> DocumentExtractor {
         var copy = self
-        let fresh = acronyms.filter { resources.gazetteer.entry($0.id) == nil }
+        let fresh = acronyms.filter { resources.gazetteer.entry($0.id) == nil && LearnedAcronym.travels($0.acronym) }
         copy.knownAcronyms = fresh
         copy.resources.matcher = resources.matcher.adding(fresh.flatMap { a in
             [(surface: a.acronym, id: a.id, kind: a.kind, caseSensitive: true), (surface: a.expansion, id: a.id, kind: a.kind, caseSensitive: false)]

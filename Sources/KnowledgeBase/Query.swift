@@ -158,11 +158,14 @@ public struct QueryEngine: Sendable {
             var matched = false
             for n in stride(from: min(6, words.count - k), through: 1, by: -1) {
                 let phrase = words[k..<(k + n)].map(\.element.normalized).joined(separator: " ")
+                // An acronym a document defined names its entity here only if it would elsewhere (`PRSA`, also
+                // written `prsa`; not `Ibu Kota`, see `LearnedAcronym.travels`).
                 let hits = try kb.read { db in
                     try Row.fetchAll(db, sql: """
-                        SELECT e.id, e.kind, e.name FROM alias a JOIN entity e ON e.id = a.entityId
-                        WHERE a.normalized = ? AND e.id IN (SELECT entityId FROM mention) LIMIT 3
+                        SELECT e.id, e.kind, e.name, a.alias, a.caseSensitive FROM alias a JOIN entity e ON e.id = a.entityId
+                        WHERE a.normalized = ? AND e.id IN (SELECT entityId FROM mention) LIMIT 10
                         """, arguments: [DocumentWriter.normalize(phrase)])
+                        .filter { !$0["caseSensitive"] || LearnedAcronym.travels($0["alias"]) }
                         .map { UnderstoodQuery.Named(id: $0["id"], kind: $0["kind"], name: $0["name"]) }
                 }
                 if let hit = hits.first, n > 1 || !Self.stopWords.contains(phrase) {
