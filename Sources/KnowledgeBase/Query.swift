@@ -158,14 +158,20 @@ public struct QueryEngine: Sendable {
             var matched = false
             for n in stride(from: min(6, words.count - k), through: 1, by: -1) {
                 let phrase = words[k..<(k + n)].map(\.element.normalized).joined(separator: " ")
-                // An acronym a document defined names its entity here only if it would elsewhere (`PRSA`, also
-                // written `prsa`; not `Ibu Kota`, see `LearnedAcronym.travels`).
+                // An acronym (a case-sensitive alias) names its entity here if it would in other documents (`PRSA`; not
+                // `Ibu Kota`, a movement's: see `LearnedAcronym.travels`), also not in capitals (`prsa`) unless then a
+                // word of the language (`ibu`, `Ibu` are not `IBU`).
+                let written = words[k..<(k + n)].map(\.element.text)
+                let ordinaryWord = written.contains { $0 != $0.uppercased() && resources.analyzer.isKnownWord($0.lowercased()) }
                 let hits = try kb.read { db in
                     try Row.fetchAll(db, sql: """
                         SELECT e.id, e.kind, e.name, a.alias, a.caseSensitive FROM alias a JOIN entity e ON e.id = a.entityId
                         WHERE a.normalized = ? AND e.id IN (SELECT entityId FROM mention) LIMIT 10
                         """, arguments: [DocumentWriter.normalize(phrase)])
-                        .filter { !$0["caseSensitive"] || LearnedAcronym.travels($0["alias"]) }
+                        .filter { row in
+                            let alias: String = row["alias"]
+                            return !row["caseSensitive"] || (LearnedAcronym.travels(alias) && (alias == written.joined(separator: " ") || !ordinaryWord))
+                        }
                         .map { UnderstoodQuery.Named(id: $0["id"], kind: $0["kind"], name: $0["name"]) }
                 }
                 if let hit = hits.first, n > 1 || !Self.stopWords.contains(phrase) {

@@ -1017,6 +1017,13 @@ struct GraphTests {
         for query in ["berapa PRSA", "berapa prsa"] {
             #expect(try engine.understand(query).entities.map(\.id) == ["program:prsa"], "\(query)")
         }
+        // An acronym that is a word of the language in lowercase: the word, unless written in capitals.
+        let file = Fixtures.temporaryTextFile()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "Indra Bambang Utoyo (IBU) membuka bazar di Balai Kota.".write(toFile: file, atomically: true, encoding: .utf8)
+        _ = try await Fixtures.ingestion(kb).run(paths: [file])
+        #expect(try engine.understand("bantuan ibu hamil").entities.isEmpty)
+        #expect(try engine.understand("kegiatan IBU").entities.map(\.name) == ["Indra Bambang Utoyo"])
         for query in ["pemindahan ibu kota", "pemindahan Ibu Kota"] {
             let understood = try engine.understand(query)
             #expect(understood.entities.isEmpty, "\(query)")
