@@ -112,11 +112,11 @@ enum QuerySet {
     static let all: [String] = [
         "kegiatan Dinas Sosial 2019",
         "siapa Gubernur DKI Jakarta",
-        "berapa korban banjir",
+        "berapa korban kebakaran",
         "bantuan sosial",
         "Anies Baswedan",
         "jumlah peserta",
-        "program Jakpreneur",
+        "program BPNT",
         "di mana banjir Jakarta Timur",
         "siapa Wali Kota Surabaya",
         "kegiatan Presiden Joko Widodo Agustus 2019",
