@@ -27,7 +27,8 @@ public struct DocumentExtractor: Sendable {
     /// already stored: a knowledge base extracts a stored document again when its rules version differs (see
     /// `ExtractionResources.rulesVersion`). 2: officials of other provinces, ranks, field words; acronyms (2026-11-23).
     /// 3: no name is a region or a place word; ICU's countries are regions; field and title words (2026-11-23).
-    /// 4: an acronym written as ordinary words (`Ibu Kota`) is recognised only in the document defining it (2026-11-23).
+    /// 4: an acronym written as ordinary words (`Ibu Kota`) is recognised only in the document defining it; an office
+    /// title's key has its region in its full spelling, `DocumentWriter.titleKey` (2026-11-23).
     public static let rulesRevision = 4
 
     public var resources: ExtractionResources

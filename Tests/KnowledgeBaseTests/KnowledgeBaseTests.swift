@@ -916,7 +916,7 @@ struct GraphTests {
         #expect((terms.last?["firstDate"] as String?)?.hasPrefix("2025-05") == true)
     }
 
-    @Test("governors of other provinces hold their own offices, not Jakarta's")
+    @Test("governors of other provinces hold their own offices, not Jakarta's; one office in any spelling of its region")
     func officesOfOtherProvinces() async throws {
         let kb = try KnowledgeBase()
         _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/gubernur-provinsi-lain.txt")])
@@ -926,7 +926,7 @@ struct GraphTests {
         #expect(terms.map { "\($0["name"] as String) \($0["titleKey"] as String) \($0["orgId"] as String? ?? "-") \($0["evidence"] as Int)" } == [
             "Anies Baswedan position:gubernur@org:pemprov-dki org:pemprov-dki 1",
             "Ganjar Pranowo position:gubernur@gubernur jawa tengah - 1",
-            "Ridwan Kamil position:gubernur@gubernur jawa barat - 1",
+            "Ridwan Kamil position:gubernur@gubernur jawa barat - 2",
         ])
         let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
         let answers = try engine.answer(try engine.understand("siapa Gubernur September 2019"), limit: 10)
@@ -950,6 +950,15 @@ struct GraphTests {
             #expect(understood.entities.map(\.id) == ["position:gubernur"])
             #expect(try engine.answer(understood, limit: 10).map(\.person) == [holder])
         }
+    }
+
+    @Test("a title's key has each region in its full spelling", arguments: [
+        ("Gubernur Jabar", "gubernur jawa barat"), ("Gubernur Jawa Barat", "gubernur jawa barat"),
+        ("Duta Besar AS", "duta besar amerika serikat"), ("Duta Besar Amerika Serikat", "duta besar amerika serikat"),
+        ("Kepala Dinas Sosial Jatim", "kepala dinas sosial jawa timur"),
+    ])
+    func fullSpellings(title: String, key: String) {
+        #expect(DocumentWriter.fullSpellings(DocumentWriter.normalize(title), Fixtures.resources.gazetteer.spellings) == key)
     }
 
     @Test("a misprinted name with the same position is linked as a possible variant, not merged")
