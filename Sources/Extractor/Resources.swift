@@ -50,7 +50,7 @@ public struct ExtractionResources: Sendable {
 
     /// The revision of the code, ICU's version (its segmentation and country names) and a digest of each file
     /// extraction reads, by name (not by where the folder is).
-    static func rulesVersion(gazetteerFolder: String, hunspellDictionary: String) -> String {
+    public static func rulesVersion(gazetteerFolder: String, hunspellDictionary: String = "/usr/share/hunspell/id_ID.dic") -> String {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: gazetteerFolder)) ?? [])
             .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".tsv") || $0.hasSuffix(".txt")) }.sorted()
         let files = names.map { ($0, (gazetteerFolder as NSString).appendingPathComponent($0)) }

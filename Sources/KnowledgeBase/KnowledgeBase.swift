@@ -381,14 +381,22 @@ public final class KnowledgeBase: Sendable {
         public var dates: Int
         public var officeTerms: Int
         public var nearDuplicates: Int
+        /// Documents extracted by rules other than those asked about (an edited gazetteer, another kb): an ingest of
+        /// their files extracts them again. Nil when no rules were given.
+        public var otherRules: Int?
+        /// Indexes a first ingest that did not end left unbuilt: the next ingest builds them, queries meanwhile answer
+        /// more slowly.
+        public var deferredIndexes: Int
 
         enum CodingKeys: String, CodingKey {
             case documents, sentences, entities, people, organizations, programs, places, mentions, events, figures, money, dates
-            case officeTerms = "office_terms", nearDuplicates = "near_duplicates"
+            case officeTerms = "office_terms", nearDuplicates = "near_duplicates", otherRules = "other_rules", deferredIndexes = "deferred_indexes"
         }
     }
 
-    public func stats() throws(KnowledgeBaseError) -> Stats {
+    /// What the knowledge base holds; with `rulesVersion` (`ExtractionResources.rulesVersion`), also how many documents
+    /// other rules extracted.
+    public func stats(rulesVersion: String? = nil) throws(KnowledgeBaseError) -> Stats {
         try read { db in
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
             return Stats(documents: try count("SELECT count(*) FROM document"),
@@ -404,7 +412,11 @@ public final class KnowledgeBase: Sendable {
                          money: try count("SELECT count(*) FROM money"),
                          dates: try count("SELECT count(*) FROM dateMention"),
                          officeTerms: try count("SELECT count(*) FROM officeTerm"),
-                         nearDuplicates: try count("SELECT count(*) / 2 FROM nearDuplicate"))
+                         nearDuplicates: try count("SELECT count(*) / 2 FROM nearDuplicate"),
+                         otherRules: try rulesVersion.map { version in
+                             try Int.fetchOne(db, sql: "SELECT count(*) FROM document WHERE rulesVersion IS NOT ?", arguments: [version]) ?? 0
+                         },
+                         deferredIndexes: try count("SELECT count(*) FROM deferredIndex"))
         }
     }
 

@@ -190,22 +190,41 @@ struct ResultFormatter {
 }
 
 struct Stats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Count what the knowledge base holds.")
+    static let configuration = CommandConfiguration(
+        abstract: "Count what the knowledge base holds.",
+        discussion: """
+            Also counts the documents that rules other than the gazetteer's extracted (other rules: an ingest of their \
+            files extracts them again), when the gazetteer folder is there, and indexes an interrupted first ingest left \
+            unbuilt (deferred indexes: the next ingest builds them).
+            """)
 
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: ArgumentHelp("Folder of gazetteer and rule files whose rules the documents are compared with (default: gazetteer, when there).",
+                                            valueName: "dir"))
+    var gazetteer: String?
+
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
+        var rulesVersion: String?
+        if let folder = gazetteer ?? (FileManager.default.fileExists(atPath: "gazetteer") ? "gazetteer" : nil) {
+            rulesVersion = ExtractionResources.rulesVersion(gazetteerFolder: try ReadingOptions.gazetteerFolder(folder))
+        }
         let stats: KnowledgeBase.Stats
-        do { stats = try database.open().stats() } catch let error as KnowledgeBaseError { throw ValidationError(error.description) }
+        do { stats = try database.open().stats(rulesVersion: rulesVersion) } catch let error as KnowledgeBaseError { throw ValidationError(error.description) }
         switch format {
         case .json:
             print(try JSONOutput.string(stats))
         case .text:
-            let mirror = Mirror(reflecting: stats)
-            for child in mirror.children { print("\(child.label ?? "")".padding(toLength: 16, withPad: " ", startingAt: 0) + "\(child.value)") }
+            for child in Mirror(reflecting: stats).children {
+                // An optional figure is printed when it is there.
+                let mirror = Mirror(reflecting: child.value)
+                let value: Any? = mirror.displayStyle == .optional ? mirror.children.first?.value : child.value
+                guard let value, let label = child.label else { continue }
+                print(label.padding(toLength: 16, withPad: " ", startingAt: 0) + "\(value)")
+            }
         }
     }
 }

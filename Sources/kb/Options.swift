@@ -26,11 +26,15 @@ struct ReadingOptions: ParsableArguments {
 
     /// The gazetteer folder: as given, else `gazetteer/` beside the executable's package.
     func gazetteerFolder() throws -> String {
+        try Self.gazetteerFolder(gazetteer)
+    }
+
+    static func gazetteerFolder(_ path: String) throws -> String {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: gazetteer, isDirectory: &isDirectory), isDirectory.boolValue {
-            return gazetteer
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return path
         }
-        throw ValidationError("--gazetteer '\(gazetteer)' is not a folder (run kb from the project folder or pass --gazetteer PATH)")
+        throw ValidationError("--gazetteer '\(path)' is not a folder (run kb from the project folder or pass --gazetteer PATH)")
     }
 
     func languageAnalyzer() throws -> LanguageAnalyzer {

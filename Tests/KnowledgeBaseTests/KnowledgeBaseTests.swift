@@ -149,8 +149,13 @@ struct IngestTests {
         let edited = try ExtractionResources.load(gazetteerFolder: folder)
         #expect(edited.rulesVersion != Fixtures.resources.rulesVersion)
         #expect(edited.rulesVersion.hasPrefix("r\(DocumentExtractor.rulesRevision)-"))
+        // `kb stats` counts what the edited rules would extract again.
+        #expect(try kb.stats(rulesVersion: edited.rulesVersion).otherRules == 5)
+        #expect(try kb.stats(rulesVersion: Fixtures.resources.rulesVersion).otherRules == 0)
+        #expect(try kb.stats().otherRules == nil)
         let reader = try Fixtures.reader()
         let second = try await Ingestion(reader: reader, extractor: DocumentExtractor(resources: edited), kb: kb).run(paths: [Fixtures.corpus])
+        #expect(try kb.stats(rulesVersion: edited.rulesVersion).otherRules == 0)
         #expect((second.new, second.reextracted, second.skipped) == (0, 5, 0))
         #expect(try bimtekMentions() == 2)
         #expect(try kb.stats().documents == 5)
@@ -481,8 +486,10 @@ struct DeferredIndexTests {
         let (left, deferred) = try Self.indexes(kb)
         #expect(left.count < Self.schema.count)
         #expect(deferred == Self.schema.count - left.count)
+        #expect(try kb.stats().deferredIndexes == deferred)
         #expect(try await Self.ingestSeeds(kb) == Self.schema)
         #expect(try Self.indexes(kb) == (Self.schema, 0))
+        #expect(try kb.stats().deferredIndexes == 0)
     }
 
     @Test("rebuilding the derived tables while they are deferred builds them first (its queries name an index)")

@@ -122,7 +122,10 @@ struct CommandLineTests {
     func statsJSON() throws {
         let stats = try KnowledgeBase().stats()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(try JSONOutput.string(stats).utf8)) as? [String: Any])
-        #expect(Set(object.keys).isSuperset(of: ["documents", "entities", "events", "figures"]))
+        #expect(Set(object.keys).isSuperset(of: ["documents", "entities", "events", "figures", "deferred_indexes"]))
+        #expect(object["other_rules"] == nil)
         #expect(object["documents"] as? Int == 0)
+        let asked = try #require(try JSONSerialization.jsonObject(with: Data(try JSONOutput.string(try KnowledgeBase().stats(rulesVersion: "r1")).utf8)) as? [String: Any])
+        #expect(asked["other_rules"] as? Int == 0)
     }
 }
