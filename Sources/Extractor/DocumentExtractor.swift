@@ -28,7 +28,7 @@ public struct DocumentExtractor: Sendable {
     /// `ExtractionResources.rulesVersion`). 2: officials of other provinces, ranks, field words; acronyms (2026-11-23).
     /// 3: no name is a region or a place word; ICU's countries are regions; field and title words (2026-11-23).
     /// 4: an acronym written as ordinary words (`Ibu Kota`) is recognised only in the document defining it; an office
-    /// title's key has its region in its full spelling, `DocumentWriter.titleKey` (2026-11-23).
+    /// title's key has its region in its full spelling, `DocumentWriter.titleKey`; no figure counts months (2026-11-23).
     public static let rulesRevision = 4
 
     public var resources: ExtractionResources

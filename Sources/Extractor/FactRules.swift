@@ -115,7 +115,8 @@ extension ExtractionRun {
     static let notUnits: Set<String> = ["dan", "di", "ke", "yang", "dari", "untuk", "pada", "dengan", "atau", "serta", "juga", "ini", "itu",
                                         "tersebut", "sebagai", "oleh", "dalam", "bagi", "per", "hingga", "sampai", "lebih", "kurang",
                                         "sebesar", "sekitar", "senilai", "mencapai", "hampir", "lalu", "lagi", "saja", "pun", "tahun",
-                                        "sejak", "atas", "bawah", "kepada", "terhadap", "antara", "adalah", "ialah", "menjadi"]
+                                        "sejak", "atas", "bawah", "kepada", "terhadap", "antara", "adalah", "ialah", "menjadi",
+                                        "usai", "setelah", "sebelum", "besar"]
 
     mutating func findFigures() {
         for s in analyzed {
@@ -128,6 +129,9 @@ extension ExtractionRun {
                 if isRegulationOrYear(s, range, n) { continue }
                 let unit = unitAfter(s, range.upperBound)
                 if let u = unit, Self.durations.contains(u.text.lowercased()) { continue }
+                // A month after a number makes a day of a date the date rules did not take (`Persib,25 Agustus:`,
+                // `5-2 Agustus lalu`), not 25 of something.
+                if let u = unit, IndonesianCalendar.month(named: u.text) != nil { continue }
                 // A bare number with neither counted noun nor qualifier says nothing a reader can check.
                 if unit == nil, n.qualifier == nil, n.kind != .percent, n.kind != .vague { continue }
                 let end = unit?.tokens.upperBound ?? range.upperBound

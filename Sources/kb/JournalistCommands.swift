@@ -43,7 +43,14 @@ struct Check: ParsableCommand {
 
 struct Conflicts: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List figures that disagree across documents, and parts that do not add up to their stated total."
+        abstract: "List figures that disagree across documents, and parts that do not add up to their stated total.",
+        discussion: """
+            A disagreement: documents about one subject, in one year, state different counts of one unit, close enough \
+            to be two reports of one count (the larger at most 1.5 times the smaller), each stated by a document that \
+            does not state the other. Measures and rates (persen, poin, km, ton …) are left out. A sum: a total followed \
+            by its parts (terdiri dari, meliputi, yakni, yaitu, dengan rincian), each smaller than the total, that do not \
+            add up to it.
+            """
     )
 
     @Option(help: "text or json.")

@@ -188,6 +188,14 @@ struct FactTests {
         #expect(e.figures.first?.unit == "warga")
     }
 
+    @Test("a number before a month is a day the date rules did not take, not a figure; nor is one before usai or a round's besar")
+    func monthsAreNoUnits() {
+        let e = Extraction4.extract("Barcelona mengalahkan Real Betis 5-2 Agustus lalu di depan 80 ribu penonton.")
+        #expect(e.figures.map(\.unit) == ["penonton"])
+        let other = Extraction4.extract("IHSG ditutup di level 6.231,47 usai melemah, dan delapan wakil tampil di babak 32 besar.")
+        #expect(other.figures.map(\.unit) == ["wakil"])
+    }
+
     @Test("acronyms a document defines are learned and reported with their expansion")
     func acronyms() {
         let e = Extraction4.extract("Dinsos melatih Pendamping Rehabilitasi Sosial Anak (PRSA) di Jakarta. Para PRSA kemudian bertugas di panti.")

@@ -1,6 +1,7 @@
 import Corpus
 import Extractor
 import Foundation
+import GRDB
 import FoundationXML
 import Testing
 @testable import KnowledgeBase
@@ -71,6 +72,37 @@ struct ConflictTests {
         let sum = try #require(conflicts.first { $0.kind == "sum" })
         #expect(sum.items.compactMap(\.value) == [491, 200, 150, 138])
         #expect(sum.explanation == "the parts add up to 488, not 491")
+    }
+
+    @Test("not conflicts: counts far apart, some of a total, a total that adds up before other figures, measures")
+    func notConflicts() async throws {
+        let kb = try await Fixtures.seeded()
+        // Another document gives the Jambore's attendance as a share: a measure, which documents state many of.
+        let share = Fixtures.temporaryTextFile()
+        defer { try? FileManager.default.removeItem(atPath: share) }
+        try "Dinas Sosial menggelar Jambore Karang Taruna sepanjang tahun 2024 dengan tingkat kehadiran 50 persen.".write(toFile: share, atomically: true, encoding: .utf8)
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/jambore-1800.txt"), Fixtures.fixture("kb/ppks-total.txt"),
+                                                         Fixtures.fixture("kb/bukan-konflik.txt"), share])
+        #expect(try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT documentId) FROM figure WHERE unit = 'persen' AND aboutId IS NOT NULL") } == 2)
+        let conflicts = try kb.conflicts()
+        #expect(conflicts.map(\.kind).sorted() == ["disagreement", "sum"])
+        // 16 foreign participants of the Jambore are another count than its 1.600 or 1.800.
+        let disagreement = try #require(conflicts.first { $0.kind == "disagreement" })
+        #expect(Set(disagreement.items.compactMap(\.value)) == [1600, 1800])
+        #expect(disagreement.explanation == "documents state different values: 1600, 1800")
+        #expect(conflicts.first { $0.kind == "sum" }?.items.first?.value == 491)
+    }
+
+    @Test("values documents disagree on: close, and each stated by a document that does not state the other", arguments: [
+        (["a": [1600.0], "b": [1800.0]], [1600.0, 1800.0]),
+        (["a": [2], "b": [25]], []),
+        (["a": [619, 648], "b": [648]], []),
+        (["a": [619, 57], "b": [648, 57]], [619, 648]),
+        (["a": [-1], "b": [-1.2]], [-1.2, -1]),
+        (["a": [-1], "b": [1]], []),
+    ] as [([String: Set<Double>], Set<Double>)])
+    func disagreeingValues(byDocument: [String: Set<Double>], values: Set<Double>) {
+        #expect(KnowledgeBase.disagreeingValues(byDocument) == values)
     }
 }
 
