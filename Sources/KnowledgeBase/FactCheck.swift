@@ -47,7 +47,11 @@ public struct CheckResult: Sendable, Codable {
     }
 }
 
-/// Checks a claimed figure against the figures the knowledge base holds about the same subject.
+/// Checks a claimed figure against the figures the knowledge base holds about the same subject: the programs the claim
+/// names; else its organizations, places and people (also those the knowledge base learned: acronyms, people) and its
+/// other words, since an official or a place has many figures (`Anies Baswedan mengirim 65 orang untuk membantu
+/// penanggulangan kebakaran hutan`); else its words alone (`Gempa Ambon menewaskan 20 orang`: figures in sentences with
+/// gempa, Ambon and tewas).
 public struct FactChecker: Sendable {
     public let kb: KnowledgeBase
     public let extractor: DocumentExtractor
@@ -70,20 +74,32 @@ public struct FactChecker: Sendable {
         let text = claimText.trimmingCharacters(in: .whitespacesAndNewlines)
         let doc = Document(id: ContentHash.documentID(text), source: "claim", format: .text, text: text,
                            paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
-        let facts = extractor.extract(doc)
+        // Acronyms stored documents defined are known in the claim too (`penumpang MRT`).
+        let resources = extractor.resources
+        let facts = extractor.knowing(try kb.learnedAcronyms(rulesVersion: resources.rulesVersion)).extract(doc)
         guard let figure = facts.extraction.figures.first else { throw CheckError.noFigure(text) }
-        // The subject: programs the claim names, else its organizations, places and people together.
+        // The subject: programs the claim names, else its organizations, places and people together, else what a query
+        // would find named in it (people the knowledge base knows), with the claim's other words.
         let programs = Set(facts.mentions.filter { $0.kind == "program" }.map(\.id))
-        let others = Set(facts.mentions.filter { $0.kind != "program" }.map(\.id))
-        let subjects = programs.isEmpty ? others : programs
+        var subjects = programs
+        var terms: [String] = []
+        if programs.isEmpty {
+            let engine = QueryEngine(kb: kb, resources: resources)
+            let named = facts.mentions.filter { Self.subjectKinds.contains($0.kind) }
+            subjects = Set(named.map(\.id))
+            if subjects.isEmpty {
+                subjects = Set(try engine.understand(text).entities.filter { Self.subjectKinds.contains($0.kind) }.map(\.id))
+            }
+            terms = engine.ftsTerms(Self.words(of: facts, outside: [figure.span] + named.map(\.span)).joined(separator: " "))
+        }
         let year = facts.extraction.dates.compactMap(\.normalized).first.map { String($0.prefix(4)) }
         let claim = CheckResult.Claim(text: text, value: figure.value, max: figure.max, unit: figure.unit, qualifier: figure.qualifier,
                                       year: year, subjects: subjects.sorted())
-        guard !subjects.isEmpty else { return CheckResult(claim: claim, verdict: .notFound, evidence: []) }
+        guard !subjects.isEmpty || !terms.isEmpty else { return CheckResult(claim: claim, verdict: .notFound, evidence: []) }
 
-        // Figures whose sentence names the subject; failing that, figures of documents that name it.
-        var evidence = try evidenceFor(figure, subjects: subjects, year: year, sameSentence: true)
-        if evidence.isEmpty { evidence = try evidenceFor(figure, subjects: subjects, year: year, sameSentence: false) }
+        // Figures whose sentence names the subject and has the words; failing that, figures of documents that do.
+        var evidence = try evidenceFor(figure, subjects: subjects, terms: terms, year: year, sameSentence: true)
+        if evidence.isEmpty { evidence = try evidenceFor(figure, subjects: subjects, terms: terms, year: year, sameSentence: false) }
         let verdict: CheckResult.Verdict
         if evidence.isEmpty {
             verdict = .notFound
@@ -97,16 +113,38 @@ public struct FactChecker: Sendable {
         return CheckResult(claim: claim, verdict: verdict, evidence: evidence)
     }
 
-    func evidenceFor(_ figure: FigureFact, subjects: Set<String>, year: String?, sameSentence: Bool) throws -> [CheckResult.Evidence] {
-        let scope = sameSentence ? "AND m.start >= f.sentenceStart AND m.end <= f.sentenceEnd" : ""
+    /// The kinds of entity a claim is about.
+    static let subjectKinds: Set<String> = ["program", "organization", "place", "person"]
+
+    /// The words of the claim outside `spans` (its figure, its subjects), but for connectives and the like
+    /// (`QueryEngine.stopWords`).
+    static func words(of facts: DocumentFacts, outside spans: [[Int]]) -> [String] {
+        facts.sentences.flatMap(\.tokens).filter { token in
+            token.kind == .word && !QueryEngine.stopWords.contains(token.normalized)
+                && spans.allSatisfy { token.span.upperBound <= $0[0] || token.span.lowerBound >= $0[1] }
+        }.map(\.text)
+    }
+
+    /// Figures about all `subjects` (about them, or naming them in the figure's sentence, or `sameSentence` false, in its
+    /// document) with all `terms` in the figure's sentence (or each in its document).
+    func evidenceFor(_ figure: FigureFact, subjects: Set<String>, terms: [String], year: String?, sameSentence: Bool) throws -> [CheckResult.Evidence] {
         let candidates = try kb.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT f.*, \(QueryEngine.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId
-                WHERE (f.aboutId IN (SELECT value FROM json_each(?1))
-                       OR (SELECT count(DISTINCT m.entityId) FROM mention m WHERE m.documentId = f.documentId
-                           AND m.entityId IN (SELECT value FROM json_each(?1)) \(scope)) = ?2)
-                ORDER BY d.published, f.start
-                """, arguments: [try QueryEngine.jsonArray(subjects.sorted()), subjects.count])
+            var sql = "SELECT f.*, \(QueryEngine.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId WHERE 1 = 1"
+            var arguments: StatementArguments = []
+            if !subjects.isEmpty {
+                let scope = sameSentence ? "AND m.start >= f.sentenceStart AND m.end <= f.sentenceEnd" : ""
+                sql += """
+                     AND (f.aboutId IN (SELECT value FROM json_each(?))
+                          OR (SELECT count(DISTINCT m.entityId) FROM mention m WHERE m.documentId = f.documentId
+                              AND m.entityId IN (SELECT value FROM json_each(?)) \(scope)) = ?)
+                    """
+                let ids = try QueryEngine.jsonArray(subjects.sorted())
+                arguments += [ids, ids, subjects.count]
+            }
+            let (clause, termArguments) = QueryEngine.figureTermsClause(terms, sameSentence: sameSentence)
+            sql += clause + " ORDER BY d.published, f.start"
+            arguments += termArguments
+            return try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
         var evidence: [CheckResult.Evidence] = []
         for row in candidates {

@@ -388,25 +388,30 @@ public struct QueryEngine: Sendable {
             sql += " AND lower(f.unit) = ?"
             arguments += [unit]
         }
-        if sameSentence, !terms.isEmpty {
-            sql += """
-                 AND f.id IN (SELECT g.id FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid
-                              JOIN figure g ON g.documentId = s.documentId AND g.sentenceStart = s.start
-                              WHERE sentenceSearch MATCH ?)
-                """
-            arguments += [terms.joined(separator: " ")]
-        } else {
-            for term in terms {
-                sql += " AND f.documentId IN (SELECT s.documentId FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid WHERE sentenceSearch MATCH ?)"
-                arguments += [term]
-            }
-        }
+        let (clause, termArguments) = Self.figureTermsClause(terms, sameSentence: sameSentence)
+        sql += clause
+        arguments += termArguments
         if let from = q.from { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) >= substr(?, 1, length(f.date)))"; arguments += [from] }
         if let to = q.to { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) <= ?)"; arguments += [to] }
         // A figure that near-duplicates report is one result, listing every source.
         sql += " AND f.sameAs IS NULL ORDER BY d.published DESC, f.id LIMIT ?"
         arguments += [limit]
         return try Row.fetchAll(db, sql: sql, arguments: arguments)
+    }
+
+    /// The SQL condition that a figure `f` has all `terms` (FTS5 terms) in its sentence, or, not `sameSentence`, each of
+    /// them in some sentence of its document; nothing without terms.
+    static func figureTermsClause(_ terms: [String], sameSentence: Bool) -> (String, StatementArguments) {
+        guard !terms.isEmpty else { return ("", []) }
+        if sameSentence {
+            return ("""
+                 AND f.id IN (SELECT g.id FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid
+                              JOIN figure g ON g.documentId = s.documentId AND g.sentenceStart = s.start
+                              WHERE sentenceSearch MATCH ?)
+                """, [terms.joined(separator: " ")])
+        }
+        let clause = " AND f.documentId IN (SELECT s.documentId FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid WHERE sentenceSearch MATCH ?)"
+        return (String(repeating: clause, count: terms.count), StatementArguments(terms))
     }
 
     /// The words that are some figure's unit. Words of ASCII letters, digits, `-` and `.` are looked up through the

@@ -7,7 +7,14 @@ import KnowledgeBase
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fact-check a figure against what the releases say: supported, contradicted, partly, or not found.",
-        discussion: "Exit status: 0 supported, 1 contradicted or partly, 2 not found.\nExample: kb check \"Jambore Karang Taruna dihadiri 1.600 peserta\""
+        discussion: """
+            The claim's figure is compared with the figures the releases give of the same unit about the same subject: \
+            the programs the claim names; else the organizations, places and people it names (also acronyms and people \
+            the knowledge base learned), in sentences that have the claim's other words too; else, naming none, in \
+            sentences that have its words (failing a sentence, in documents that do).
+            Exit status: 0 supported, 1 contradicted or partly, 2 not found.
+            Examples: kb check "Jambore Karang Taruna dihadiri 1.600 peserta"; kb check "Gempa Ambon menewaskan 20 orang"
+            """
     )
 
     @Argument(help: ArgumentHelp("The claim, in Indonesian, with its figure.", valueName: "claim"))

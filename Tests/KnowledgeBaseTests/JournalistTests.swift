@@ -50,6 +50,32 @@ struct CheckTests {
         #expect(result.evidence.first?.value == 1600)
     }
 
+    @Test("a claim naming no entity is checked by its words; one naming a person, by the person and its words", arguments: [
+        ("Kebakaran gudang menghanguskan 12 unit truk", CheckResult.Verdict.supported, [12.0], [String]()),
+        ("Kebakaran gudang menghanguskan 20 unit truk", .contradicted, [12], []),
+        ("Kebakaran pasar menghanguskan 12 unit truk", .notFound, [], []),
+        ("M. Anwar menyerahkan sembako kepada 150 warga", .supported, [150], ["person:m-anwar"]),
+        // He met 40 residents and handed food to 150 others: only the meeting says something about this claim.
+        ("M. Anwar menemui 200 warga", .contradicted, [40], ["person:m-anwar"]),
+    ])
+    func claimsByWords(_ claim: String, _ verdict: CheckResult.Verdict, _ values: [Double], _ subjects: [String]) async throws {
+        let kb = try KnowledgeBase()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/kebakaran-gudang.txt")])
+        let result = try checker(kb).check(claim)
+        #expect(result.verdict == verdict)
+        #expect(result.evidence.compactMap(\.value) == values)
+        #expect(result.claim.subjects == subjects)
+    }
+
+    @Test("an acronym a stored document defined is the claim's subject")
+    func learnedAcronymInClaim() async throws {
+        let kb = try KnowledgeBase()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/acronyms/a-definisi.txt")])
+        let result = try checker(kb).check("Dinas Sosial melatih 40 PRSA")
+        #expect(result.claim.subjects == ["program:prsa"])
+        #expect(result.verdict == .supported)
+    }
+
     @Test("a claim without a figure is an error that says so")
     func noFigure() async throws {
         #expect(throws: FactChecker.CheckError.self) { try checker(try KnowledgeBase()).check("Jambore Karang Taruna meriah") }
