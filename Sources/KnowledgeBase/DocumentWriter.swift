@@ -57,6 +57,10 @@ final class DocumentWriter {
         let entityExists, insertGazetteerEntity, insertEntity, insertAlias: WriterStatement
         let insertMention, insertOfficial, insertFigure, insertMoney, insertDate, insertEvent, insertEventRole: WriterStatement
         let storedCount, insertNearDuplicate, insertSearch, deleteSearch: WriterStatement
+        /// Extracting a stored document again with its sentences unchanged (see `store`).
+        let storedSentences: Statement
+        let deleteFacts: [WriterStatement]
+        let updateDocument: WriterStatement
 
         init(_ db: Database) throws {
             storedRulesVersion = try WriterStatement(db, "SELECT coalesce(rulesVersion, '') FROM document WHERE id = ?")
@@ -96,6 +100,19 @@ final class DocumentWriter {
             insertNearDuplicate = try WriterStatement(db, "INSERT OR REPLACE INTO nearDuplicate (documentId, otherId, similarity) VALUES (?, ?, ?)")
             insertSearch = try WriterStatement(db, "INSERT INTO sentenceSearch (rowid, stems) VALUES (?, ?)")
             deleteSearch = try WriterStatement(db, "DELETE FROM sentenceSearch WHERE rowid = ?")
+            storedSentences = try db.cachedStatement(sql: """
+                SELECT s.start, s."end", s.text, x.stems FROM sentence s LEFT JOIN sentenceSearch x ON x.rowid = s.id
+                WHERE s.documentId = ? ORDER BY s.ordinal
+                """)
+            // Every row that names the document but its sentences (events take their roles with them).
+            deleteFacts = try ["mention", "figure", "money", "dateMention", "event", "officialMention"].map { table in
+                try WriterStatement(db, "DELETE FROM \(table) WHERE documentId = ?")
+            } + [try WriterStatement(db, "DELETE FROM nearDuplicate WHERE documentId = ?1 OR otherId = ?1")]
+            updateDocument = try WriterStatement(db, """
+                UPDATE document SET source = ?2, url = ?3, title = ?4, headline = ?5, published = ?6, outlet = ?7, reporter = ?8, editor = ?9,
+                                     format = ?10, text = ?11, eventDate = ?12, extraction = ?13, signature = ?14, rulesVersion = ?15
+                WHERE id = ?1
+                """)
         }
     }
 
@@ -122,11 +139,14 @@ final class DocumentWriter {
         let stored = try sql.storedRulesVersion.strings(doc.id)
         if stored.first == facts.rulesVersion { return Stored(outcome: .skipped) }
         // A changed document from the same source replaces the old one, and so does one extracted again with other
-        // rules (their rows go with them by cascade).
-        var replaced = try sql.documentsFromSource.strings(doc.source)
-        if !stored.isEmpty, !replaced.contains(doc.id) { replaced.append(doc.id) }
+        // rules (their rows go with them by cascade) — unless its sentences and their stems are unchanged, as after
+        // most edits of the gazetteer: then its facts are replaced and its sentences kept, which spares the
+        // full-text index a deletion and an insertion of each.
+        var replaced = try sql.documentsFromSource.strings(doc.source).filter { $0 != doc.id }
         // Deleting a document finds its rows through the indexes a first ingest defers: built now if so.
-        if !replaced.isEmpty { try KnowledgeBase.buildDeferredIndexes(db) }
+        if !replaced.isEmpty || !stored.isEmpty { try KnowledgeBase.buildDeferredIndexes(db) }
+        let keepsSentences = try !stored.isEmpty && hasSentences(doc.id, facts.sentences, storable.searchStems)
+        if !stored.isEmpty, !keepsSentences { replaced.append(doc.id) }
         var replacedSentences: [Int64] = []
         for old in replaced {
             replacedSentences += try sql.sentencesOfDocument.integers(old)
@@ -135,14 +155,20 @@ final class DocumentWriter {
 
         let e = facts.extraction
         let eventDate = e.events.first?.date ?? doc.published?.iso
-        try sql.insertDocument.execute(doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet,
-                                       doc.reporter, doc.editor, doc.format.rawValue, doc.text, eventDate, storable.extractionJSON,
-                                       Data(storable.signature.bytes), facts.rulesVersion)
-
         var searchRows: [SearchRow] = []
-        for (ordinal, s) in facts.sentences.enumerated() {
-            let rowID = try sql.insertSentence.insert(doc.id, ordinal, s.span.lowerBound, s.span.upperBound, s.text)
-            searchRows.append((doc.id, rowID, storable.searchStems[ordinal]))
+        if keepsSentences {
+            for statement in sql.deleteFacts { try statement.execute(doc.id) }
+            try sql.updateDocument.execute(doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet,
+                                           doc.reporter, doc.editor, doc.format.rawValue, doc.text, eventDate, storable.extractionJSON,
+                                           Data(storable.signature.bytes), facts.rulesVersion)
+        } else {
+            try sql.insertDocument.execute(doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet,
+                                           doc.reporter, doc.editor, doc.format.rawValue, doc.text, eventDate, storable.extractionJSON,
+                                           Data(storable.signature.bytes), facts.rulesVersion)
+            for (ordinal, s) in facts.sentences.enumerated() {
+                let rowID = try sql.insertSentence.insert(doc.id, ordinal, s.span.lowerBound, s.span.upperBound, s.text)
+                searchRows.append((doc.id, rowID, storable.searchStems[ordinal]))
+            }
         }
 
         for a in facts.acronyms {
@@ -195,6 +221,17 @@ final class DocumentWriter {
         }
         return Stored(outcome: !stored.isEmpty ? .reextracted : replaced.isEmpty ? .new : .updated, searchRows: searchRows,
                       replaced: replaced, replacedSentences: replacedSentences)
+    }
+
+    /// Whether the stored document `id` has exactly `sentences` (their offsets and text), indexed with `stems`.
+    func hasSentences(_ id: String, _ sentences: [Sentence], _ stems: [String]) throws -> Bool {
+        let rows = try Row.fetchAll(statements.storedSentences, arguments: [id])
+        guard rows.count == sentences.count else { return false }
+        for (k, row) in rows.enumerated() {
+            let s = sentences[k]
+            guard row[0] == s.span.lowerBound, row[1] == s.span.upperBound, row[2] == s.text, (row[3] as String?) == stems[k] else { return false }
+        }
+        return true
     }
 
     /// Creates an entity on first sight, with the gazetteer's name, type, code and aliases when it knows it.
