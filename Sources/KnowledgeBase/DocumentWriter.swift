@@ -155,16 +155,15 @@ final class DocumentWriter {
 
         let e = facts.extraction
         let eventDate = e.events.first?.date ?? doc.published?.iso
-        var searchRows: [SearchRow] = []
         if keepsSentences {
             for statement in sql.deleteFacts { try statement.execute(doc.id) }
-            try sql.updateDocument.execute(doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet,
-                                           doc.reporter, doc.editor, doc.format.rawValue, doc.text, eventDate, storable.extractionJSON,
-                                           Data(storable.signature.bytes), facts.rulesVersion)
-        } else {
-            try sql.insertDocument.execute(doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet,
-                                           doc.reporter, doc.editor, doc.format.rawValue, doc.text, eventDate, storable.extractionJSON,
-                                           Data(storable.signature.bytes), facts.rulesVersion)
+        }
+        // The row updated in place takes its values in the order a new one does.
+        try (keepsSentences ? sql.updateDocument : sql.insertDocument)
+            .execute(doc.id, doc.source, doc.url, doc.title, Self.headline(doc, facts.sentences), doc.published?.iso, doc.outlet, doc.reporter,
+                     doc.editor, doc.format.rawValue, doc.text, eventDate, storable.extractionJSON, Data(storable.signature.bytes), facts.rulesVersion)
+        var searchRows: [SearchRow] = []
+        if !keepsSentences {
             for (ordinal, s) in facts.sentences.enumerated() {
                 let rowID = try sql.insertSentence.insert(doc.id, ordinal, s.span.lowerBound, s.span.upperBound, s.text)
                 searchRows.append((doc.id, rowID, storable.searchStems[ordinal]))
