@@ -143,7 +143,16 @@ public struct QueryEngine: Sendable {
         for m in matches where !m.tokenRange.contains(where: used.contains) || m.kind == .position {
             understood.entities.append(.init(id: m.id, kind: m.kind.rawValue, name: resources.gazetteer.entry(m.id)?.name ?? m.surface))
         }
-        for m in matches { used.formUnion(m.tokenRange) }
+        // A word that says a place follows (`Kelurahan Baru`) is part of the place asked about, not text to search.
+        let placeContext = resources.gazetteer.words["place_context"] ?? []
+        for m in matches {
+            used.formUnion(m.tokenRange)
+            if m.kind == .place, m.tokenRange.lowerBound > 0, placeContext.contains(tokens[m.tokenRange.lowerBound - 1].normalized) {
+                used.insert(m.tokenRange.lowerBound - 1)
+            }
+        }
+        // A kelurahan named like a word (`Baru`, `Kramat`) is that place only after such a word, as in documents.
+        let ambiguousPlaces = resources.gazetteer.words["ambiguous_place"] ?? []
         let words = tokens.enumerated().filter { !used.contains($0.offset) && ($0.element.kind == .word || $0.element.kind == .number || $0.element.kind == .abbreviation) }
         var k = 0
         var leftover: [Token] = []
@@ -174,7 +183,9 @@ public struct QueryEngine: Sendable {
                         }
                         .map { UnderstoodQuery.Named(id: $0["id"], kind: $0["kind"], name: $0["name"]) }
                 }
-                if let hit = hits.first, n > 1 || !Self.stopWords.contains(phrase) {
+                let placeNamed = words[k].offset > 0 && placeContext.contains(tokens[words[k].offset - 1].normalized)
+                if let hit = hits.first, n > 1 || !Self.stopWords.contains(phrase),
+                   hit.kind != "place" || !ambiguousPlaces.contains(phrase) || placeNamed {
                     if !understood.entities.contains(hit) { understood.entities.append(hit) }
                     k += n
                     matched = true

@@ -936,6 +936,19 @@ struct QueryTests {
         #expect(try engine.understand(query).summary == summary)
     }
 
+    @Test("a kelurahan named like a word (Baru) is that place in a query only after a word that says so, which is no text to search")
+    func ambiguousPlaces() async throws {
+        let kb = try await Fixtures.seeded()
+        let file = Fixtures.temporaryTextFile()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "Suku Dinas Sosial menyalurkan bantuan di Kelurahan Baru, Pasar Rebo.".write(toFile: file, atomically: true, encoding: .utf8)
+        _ = try await Fixtures.ingestion(kb).run(paths: [file])
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        #expect(try engine.understand("kegiatan ibu kota baru").summary == "events · text=\"ibu kota baru\"")
+        #expect(try engine.understand("kegiatan di Kelurahan Baru").entities.map(\.kind) == ["place"])
+        #expect(try engine.understand("kegiatan di Kelurahan Baru").text == "")
+    }
+
     @Test("a query holding SQL is just text", arguments: [
         "kegiatan'; DROP TABLE document; --",
         "\" OR 1=1 --",
