@@ -103,12 +103,10 @@ struct ConflictTests {
     @Test("not conflicts: counts far apart, some of a total, a total that adds up before other figures, measures")
     func notConflicts() async throws {
         let kb = try await Fixtures.seeded()
-        // Another document gives the Jambore's attendance as a share: a measure, which documents state many of.
-        let share = Fixtures.temporaryTextFile()
-        defer { try? FileManager.default.removeItem(atPath: share) }
-        try "Dinas Sosial menggelar Jambore Karang Taruna sepanjang tahun 2024 dengan tingkat kehadiran 50 persen.".write(toFile: share, atomically: true, encoding: .utf8)
         _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/jambore-1800.txt"), Fixtures.fixture("kb/ppks-total.txt"),
-                                                         Fixtures.fixture("kb/bukan-konflik.txt"), share])
+                                                         Fixtures.fixture("kb/bukan-konflik.txt")])
+        // Another document gives the Jambore's attendance as a share: a measure, which documents state many of.
+        try await Fixtures.ingest("Dinas Sosial menggelar Jambore Karang Taruna sepanjang tahun 2024 dengan tingkat kehadiran 50 persen.", into: kb)
         #expect(try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT documentId) FROM figure WHERE unit = 'persen' AND aboutId IS NOT NULL") } == 2)
         let conflicts = try kb.conflicts()
         #expect(conflicts.map(\.kind).sorted() == ["disagreement", "sum"])

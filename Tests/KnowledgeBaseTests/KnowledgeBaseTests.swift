@@ -42,6 +42,14 @@ enum Fixtures {
         FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).txt").path
     }
 
+    /// Ingests `text` as a document of its own (a temporary file, removed after).
+    static func ingest(_ text: String, into kb: KnowledgeBase) async throws {
+        let file = temporaryTextFile()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        _ = try await ingestion(kb).run(paths: [file])
+    }
+
     /// The document that `text` written at `path` reads as (written twice at one path: two versions of one source).
     static func document(_ text: String, at path: String) throws -> Document {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -939,10 +947,7 @@ struct QueryTests {
     @Test("a kelurahan named like a word (Baru) is that place in a query only after a word that says so, which is no text to search")
     func ambiguousPlaces() async throws {
         let kb = try await Fixtures.seeded()
-        let file = Fixtures.temporaryTextFile()
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        try "Suku Dinas Sosial menyalurkan bantuan di Kelurahan Baru, Pasar Rebo.".write(toFile: file, atomically: true, encoding: .utf8)
-        _ = try await Fixtures.ingestion(kb).run(paths: [file])
+        try await Fixtures.ingest("Suku Dinas Sosial menyalurkan bantuan di Kelurahan Baru, Pasar Rebo.", into: kb)
         let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
         #expect(try engine.understand("kegiatan ibu kota baru").summary == "events · text=\"ibu kota baru\"")
         #expect(try engine.understand("kegiatan di Kelurahan Baru").entities.map(\.kind) == ["place"])
@@ -1087,10 +1092,7 @@ struct GraphTests {
             #expect(try engine.understand(query).entities.map(\.id) == ["program:prsa"], "\(query)")
         }
         // An acronym that is a word of the language in lowercase: the word, unless written in capitals.
-        let file = Fixtures.temporaryTextFile()
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        try "Indra Bambang Utoyo (IBU) membuka bazar di Balai Kota.".write(toFile: file, atomically: true, encoding: .utf8)
-        _ = try await Fixtures.ingestion(kb).run(paths: [file])
+        try await Fixtures.ingest("Indra Bambang Utoyo (IBU) membuka bazar di Balai Kota.", into: kb)
         #expect(try engine.understand("bantuan ibu hamil").entities.isEmpty)
         #expect(try engine.understand("kegiatan IBU").entities.map(\.name) == ["Indra Bambang Utoyo"])
         for query in ["pemindahan ibu kota", "pemindahan Ibu Kota"] {
