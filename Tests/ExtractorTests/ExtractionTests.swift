@@ -77,6 +77,8 @@ struct OfficialTests {
         .init(text: "Anggota DPRD Jawa Barat, Budi Hartono, hadir.", name: "Budi Hartono", title: "Anggota DPRD Jawa Barat", org: nil),
         // A rank is not part of the name; a compass word continues the region, not the name.
         .init(text: "Kapolda Jawa Timur Irjen Pol Luki Hermawan memberikan keterangan.", name: "Luki Hermawan", title: "Kapolda Jawa Timur", org: nil),
+        .init(text: "Kapolda Metro Jaya, Irjen Gatot Eddy Pramono mengatakan hal itu.", name: "Gatot Eddy Pramono", title: "Kapolda Metro Jaya",
+              org: nil),
         .init(text: "Bupati Lampung Selatan, Nanang Ermanto, meninjau lokasi.", name: "Nanang Ermanto", title: "Bupati Lampung Selatan", org: nil),
         .init(text: "Menteri Agama Lukman Hakim Saifuddin membuka acara.", name: "Lukman Hakim Saifuddin", title: "Menteri Agama", org: nil),
         // A root word of the language can be a name; a derived noun names a field (below).
