@@ -119,6 +119,34 @@ public struct Gazetteer: Sendable {
 
     public func entry(_ id: String) -> GazetteerEntry? { entries[id] }
 
+    /// The number of words (up to `limit`) of the longest phrase that `words` start with and `isPhrase` accepts, or nil.
+    /// The phrase grows a word at a time, its words joined by single spaces.
+    public static func longestPhrase(_ words: some Sequence<String>, upTo limit: Int = 3, where isPhrase: (String) -> Bool) -> Int? {
+        var phrase = ""
+        var longest: Int?
+        for (n, word) in words.prefix(limit).enumerated() {
+            phrase += n == 0 ? word : " " + word
+            if isPhrase(phrase) { longest = n + 1 }
+        }
+        return longest
+    }
+
+    /// `text` (lowercase words separated by single spaces) with each run that is one of several spellings (the
+    /// longest, up to three words) in its full spelling: `gubernur jabar` → `gubernur jawa barat`.
+    public func fullSpellings(_ text: String) -> String {
+        guard !spellings.isEmpty else { return text }
+        let words = text.split(separator: " ").map(String.init)
+        var result: [String] = []
+        var k = 0
+        while k < words.count {
+            let n = Self.longestPhrase(words[k...]) { spellings[$0] != nil } ?? 1
+            let run = words[k..<(k + n)].joined(separator: " ")
+            result.append(spellings[run]?[0] ?? run)
+            k += n
+        }
+        return result.joined(separator: " ")
+    }
+
     /// The entry and its ancestors through the parent column, nearest first (loading refuses cycles).
     public func lineage(of id: String) -> [GazetteerEntry] {
         var result: [GazetteerEntry] = []

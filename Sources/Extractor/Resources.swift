@@ -92,13 +92,7 @@ public struct RuleWords: Sendable {
     /// The number of words (up to three) of the longest region that `words` (lowercased) start with, or nil:
     /// 2 for `jawa barat ridwan`, 1 for `malang kota`.
     public func regionLength(_ words: some Sequence<String>) -> Int? {
-        var phrase = ""
-        var longest: Int?
-        for (n, word) in words.prefix(3).enumerated() {
-            phrase += n == 0 ? word : " " + word
-            if regions.contains(phrase) { longest = n + 1 }
-        }
-        return longest
+        Gazetteer.longestPhrase(words) { regions.contains($0) }
     }
 
     /// ICU's Indonesian country names, lowercased, those made of words alone (not `Kongo - Kinshasa`).

@@ -43,7 +43,7 @@ extension KnowledgeBase {
     /// be two reports of one count (`disagreementRatio`). A document stating both tells two counts apart itself.
     static func disagreeingValues(_ byDocument: [String: Set<Double>]) -> Set<Double> {
         var found: Set<Double> = []
-        let documents = byDocument.values.map { $0 }
+        let documents = Array(byDocument.values)
         for (i, first) in documents.enumerated() {
             for second in documents[(i + 1)...] {
                 for a in first.subtracting(second) {

@@ -186,7 +186,7 @@ final class DocumentWriter {
             try ensureEntity(person, kind: "person", name: o.name)
             if let org = o.orgID { try ensureEntity(org, kind: "organization", name: o.org ?? org) }
             if let position = o.positionID, let entry = gazetteer.entry(position) { try ensureEntity(position, kind: "position", name: entry.name) }
-            let key = Self.titleKey(positionID: o.positionID, title: o.title, orgID: o.orgID, spellings: gazetteer.spellings)
+            let key = Self.titleKey(positionID: o.positionID, title: o.title, orgID: o.orgID, gazetteer: gazetteer)
             // An official is evidenced on the publication date (else the date of the reported activity).
             try sql.insertOfficial.execute(doc.id, person, o.title, key, o.orgID, doc.published?.iso ?? documentDate, o.surface, o.span[0], o.span[1])
         }
@@ -264,29 +264,14 @@ final class DocumentWriter {
 
     /// Positions are compared by canonical position and organization when known. Without an organization the title as
     /// written tells the offices apart: `Gubernur Jawa Barat` and `Gubernur Jawa Tengah` are two. A place written in
-    /// one of its other spellings is written in its full one (`spellings`, see `Gazetteer.spellings`): `Gubernur Jabar`
-    /// is `Gubernur Jawa Barat`.
-    static func titleKey(positionID: String?, title: String?, orgID: String?, spellings: [String: [String]] = [:]) -> String {
-        switch (positionID, orgID) {
-        case (let position?, nil): "\(position)@\(fullSpellings(normalize(title ?? ""), spellings))"
-        default: "\(positionID ?? fullSpellings(normalize(title ?? ""), spellings))@\(orgID ?? "")"
+    /// one of its other spellings is written in its full one (`Gazetteer.fullSpellings`): `Gubernur Jabar` is
+    /// `Gubernur Jawa Barat`.
+    static func titleKey(positionID: String?, title: String?, orgID: String?, gazetteer: Gazetteer) -> String {
+        func written() -> String { gazetteer.fullSpellings(normalize(title ?? "")) }
+        return switch (positionID, orgID) {
+        case (let position?, nil): "\(position)@\(written())"
+        default: "\(positionID ?? written())@\(orgID ?? "")"
         }
-    }
-
-    /// `text`'s words with each run that is a spelling of a place (the longest, up to three words) in its full spelling.
-    static func fullSpellings(_ text: String, _ spellings: [String: [String]]) -> String {
-        guard !spellings.isEmpty else { return text }
-        let words = text.split(separator: " ")
-        var result: [String] = []
-        var k = 0
-        while k < words.count {
-            let run = stride(from: min(3, words.count - k), through: 1, by: -1).lazy.compactMap { n in
-                spellings[words[k..<(k + n)].joined(separator: " ")].map { (n, $0[0]) }
-            }.first
-            result.append(run?.1 ?? String(words[k]))
-            k += run?.0 ?? 1
-        }
-        return result.joined(separator: " ")
     }
 
     static func headline(_ doc: Document, _ sentences: [Sentence]) -> String {

@@ -76,7 +76,7 @@ public struct FactChecker: Sendable {
                            paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
         // Acronyms stored documents defined are known in the claim too (`penumpang MRT`).
         let resources = extractor.resources
-        let facts = extractor.knowing(try kb.learnedAcronyms(rulesVersion: resources.rulesVersion)).extract(doc)
+        let facts = try kb.knowingAcronyms(extractor).extract(doc)
         guard let figure = facts.extraction.figures.first else { throw CheckError.noFigure(text) }
         // The subject: programs the claim names, else its organizations, places and people together, else what a query
         // would find named in it (people the knowledge base knows), with the claim's other words.

@@ -94,7 +94,7 @@ public struct Ingestion: Sendable {
         var nearDuplicates: NearDuplicateIndex?
 
         // Acronyms earlier documents defined serve this run too.
-        let extractor = self.extractor.knowing(try kb.learnedAcronyms(rulesVersion: self.extractor.resources.rulesVersion))
+        let extractor = try kb.knowingAcronyms(self.extractor)
         let reader = self.reader
         let gazetteer = extractor.resources.gazetteer
         var stored = 0

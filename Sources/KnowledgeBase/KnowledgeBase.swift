@@ -235,6 +235,11 @@ public final class KnowledgeBase: Sendable {
         }
     }
 
+    /// `extractor`, also recognising the acronyms stored documents defined (`learnedAcronyms`, for its rules).
+    public func knowingAcronyms(_ extractor: DocumentExtractor) throws(KnowledgeBaseError) -> DocumentExtractor {
+        extractor.knowing(try learnedAcronyms(rulesVersion: extractor.resources.rulesVersion))
+    }
+
     /// A near-duplicate index of the stored documents, to find near-duplicates of new ones, from their stored
     /// signatures (a document stored before signatures were kept is signed from its sentences).
     public func nearDuplicateIndex() throws(KnowledgeBaseError) -> NearDuplicateIndex {

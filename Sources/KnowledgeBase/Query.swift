@@ -151,7 +151,9 @@ public struct QueryEngine: Sendable {
                 used.insert(m.tokenRange.lowerBound - 1)
             }
         }
-        // A kelurahan named like a word (`Baru`, `Kramat`) is that place only after such a word, as in documents.
+        // A kelurahan named like a word (`Baru`, `Kramat`) is that place only after such a word, as in documents. The
+        // matcher applies that rule; the names below are looked up regardless of case (queries are typed in lowercase,
+        // which the matcher's capital rule refuses), so they apply it again.
         let ambiguousPlaces = resources.gazetteer.words["ambiguous_place"] ?? []
         let words = tokens.enumerated().filter { !used.contains($0.offset) && ($0.element.kind == .word || $0.element.kind == .number || $0.element.kind == .abbreviation) }
         var k = 0

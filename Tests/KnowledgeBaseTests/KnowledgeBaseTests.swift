@@ -1023,7 +1023,7 @@ struct GraphTests {
         ("Kepala Dinas Sosial Jatim", "kepala dinas sosial jawa timur"),
     ])
     func fullSpellings(title: String, key: String) {
-        #expect(DocumentWriter.fullSpellings(DocumentWriter.normalize(title), Fixtures.resources.gazetteer.spellings) == key)
+        #expect(Fixtures.resources.gazetteer.fullSpellings(DocumentWriter.normalize(title)) == key)
     }
 
     @Test("a misprinted name with the same position is linked as a possible variant, not merged")
