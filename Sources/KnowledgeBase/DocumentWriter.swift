@@ -205,7 +205,7 @@ final class DocumentWriter {
         }
         for ev in e.events {
             let (start, end) = Self.bounds(of: ev.date)
-            let participants = try Self.encoder.encode(ev.participants)
+            let participants = Participants.jsonLine(ev.participants)
             let eventID = try sql.insertEvent.insert(doc.id, ev.actor, ev.action, ev.program, ev.date, ev.datePrecision, start, end, ev.location,
                                                      participants, ev.sentence, ev.span[0], ev.span[1])
             var roles: [(String, String)] = (ev.programIDs ?? []).map { ("program", $0) }
@@ -320,9 +320,6 @@ final class DocumentWriter {
             try statements.insertSearch.execute(row.rowID, row.stems)
         }
     }
-
-    /// JSON as `kb extract` writes it on one line (sorted keys, slashes unescaped).
-    static let encoder = SortedJSONEncoder()
 
     static func eventDate(containing span: [Int], in e: Extraction) -> String? {
         e.events.first { $0.span[0] <= span[0] && $0.span[1] >= span[1] }?.date

@@ -135,11 +135,7 @@ public struct Ingestion: Sendable {
                         case .failure(let error): return (index, .failed(error.description))
                         case .success(let document):
                             if known.contains(document.id) { return (index, .known) }
-                            do {
-                                return (index, .extracted(try KnowledgeBase.Storable(facts: extractor.extract(document))))
-                            } catch {
-                                return (index, .failed("\(error)"))
-                            }
+                            return (index, .extracted(KnowledgeBase.Storable(facts: extractor.extract(document))))
                         }
                     }
                     next += 1

@@ -154,14 +154,10 @@ public final class KnowledgeBase: Sendable {
         /// The MinHash signature of the body (its sentences joined), to find and link near-duplicates.
         public let signature: NearDuplicateIndex.Signature
 
-        public init(facts: DocumentFacts, nearDuplicates: [(id: String, similarity: Double)] = []) throws(KnowledgeBaseError) {
+        public init(facts: DocumentFacts, nearDuplicates: [(id: String, similarity: Double)] = []) {
             self.facts = facts
             self.nearDuplicates = nearDuplicates
-            do {
-                extractionJSON = try DocumentWriter.encoder.encode(facts.extraction)
-            } catch {
-                throw .storage(reason: "\(facts.document.source): cannot encode the extraction: \(error)")
-            }
+            extractionJSON = facts.extraction.jsonLine
             searchStems = facts.sentences.map(DocumentWriter.searchStems)
             signature = NearDuplicateIndex.signature(of: Self.body(facts.sentences.map(\.text)))
             // What is stored of the sentences is their text and span, and of the document its text and metadata: the
@@ -215,7 +211,7 @@ public final class KnowledgeBase: Sendable {
     /// Stores one document's facts in its own transaction: all of it or nothing.
     @discardableResult
     public func store(_ facts: DocumentFacts, gazetteer: Gazetteer) throws(KnowledgeBaseError) -> StoreOutcome {
-        try store([try Storable(facts: facts)], gazetteer: gazetteer)[0]
+        try store([Storable(facts: facts)], gazetteer: gazetteer)[0]
     }
 
     /// Acronyms that stored documents defined, to recognise them in other documents: those that documents extracted by

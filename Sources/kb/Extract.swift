@@ -49,7 +49,7 @@ struct Extract: ParsableCommand {
             extraction.document.nearDuplicates = links[doc.id]
             switch format {
             case .json:
-                print(try JSONOutput.string(extraction, pretty: false))
+                print(extraction.jsonLine)
             case .text:
                 print(TextReport.describe(doc, extraction))
             }
