@@ -29,7 +29,8 @@ public struct DocumentExtractor: Sendable {
     /// 3: no name is a region or a place word; ICU's countries are regions; field and title words (2026-11-23).
     /// 4: an acronym written as ordinary words (`Ibu Kota`) is recognised only in the document defining it; an office
     /// title's key has its region in its full spelling, `DocumentWriter.titleKey`; no figure counts months (2026-11-23).
-    public static let rulesRevision = 4
+    /// 5: a former holder (`mantan Gubernur`) is marked so, and stands for no later mention of the office (2026-11-23).
+    public static let rulesRevision = 5
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -75,9 +75,12 @@ public struct OfficialFact: Sendable, Codable, Hashable {
     /// Canonical ids of the position and organization, when known.
     public var positionID: String?
     public var orgID: String?
+    /// True for a former holder (`mantan Gubernur Jawa Barat, Heryawan`): the text names the office, not a term in it.
+    /// Absent otherwise.
+    public var former: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case name, title, org, entity, surface, span, positionID = "position_id", orgID = "org_id"
+        case name, title, org, entity, surface, span, positionID = "position_id", orgID = "org_id", former
     }
 
     /// The contract's keys are always written, as null when unknown.
@@ -91,6 +94,7 @@ public struct OfficialFact: Sendable, Codable, Hashable {
         try c.encode(span, forKey: .span)
         try c.encode(positionID, forKey: .positionID)
         try c.encode(orgID, forKey: .orgID)
+        try c.encodeIfPresent(former, forKey: .former)
     }
 }
 

@@ -62,6 +62,7 @@ extension OfficialFact {
     func write(to w: inout JSONLineWriter) {
         w.object { w in
             w.field("entity", entity)
+            if let former { w.field("former", former) }
             w.field("name", name)
             w.field("org", org)
             w.field("org_id", orgID)
@@ -228,6 +229,12 @@ struct JSONLineWriter {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         out.append(contentsOf: text.utf8)
+    }
+
+    mutating func field(_ key: StaticString, _ value: Bool) {
+        self.key(key)
+        separate()
+        out.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     mutating func field(_ key: StaticString, _ values: [Int]) {

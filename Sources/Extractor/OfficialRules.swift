@@ -11,6 +11,8 @@ struct Official {
     /// Token range of the name, and of the whole `position, name` phrase.
     var nameTokens: Range<Int>
     var phraseTokens: Range<Int>
+    /// A former holder: `mantan` or `eks` before the position.
+    var former = false
 }
 
 extension ExtractionRun {
@@ -23,25 +25,27 @@ extension ExtractionRun {
             for position in s.positions {
                 guard !used.contains(where: { $0.overlaps(position.tokenRange) }) else { continue }
                 let phrase = positionPhrase(s, from: position)
+                let former = isFormer(s, before: phrase.lowerBound)
                 // POSITION [,] NAME
                 var k = phrase.upperBound
                 if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
                 if let name = nameRun(s, from: k), isBoundary(s, name.upperBound), !isEnumeration(s, name) {
                     add(Official(name: personName(s, name), title: title(s, phrase, keeping: position.tokenRange), positionID: position.id,
                                  orgID: organization(s, phrase, position: position), span: s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[name.upperBound - 1].span.upperBound,
-                                 sentence: si, nameTokens: name, phraseTokens: phrase.lowerBound..<name.upperBound))
+                                 sentence: si, nameTokens: name, phraseTokens: phrase.lowerBound..<name.upperBound, former: former))
                     used.append(phrase.lowerBound..<name.upperBound)
                     continue
                 }
-                // NAME, POSITION (apposition): the position runs to the next punctuation.
-                if phrase.lowerBound >= 2, s.tokens[phrase.lowerBound - 1].text == ",",
-                   let name = nameRunBackward(s, endingAt: phrase.lowerBound - 1), !used.contains(where: { $0.overlaps(name) }) {
+                // NAME, [mantan] POSITION (apposition): the position runs to the next punctuation.
+                let open = phrase.lowerBound - (former ? 1 : 0)
+                if open >= 2, s.tokens[open - 1].text == ",",
+                   let name = nameRunBackward(s, endingAt: open - 1), !used.contains(where: { $0.overlaps(name) }) {
                     var end = phrase.upperBound
                     while end < s.tokens.count, isCapitalised(s.tokens[end]) || s.entity(at: end) != nil { end = s.entity(at: end)?.tokenRange.upperBound ?? end + 1 }
                     let phrase = phrase.lowerBound..<end
                     add(Official(name: personName(s, name), title: title(s, phrase, keeping: position.tokenRange), positionID: position.id,
                                  orgID: organization(s, phrase, position: position), span: s.tokens[name.lowerBound].span.lowerBound..<s.tokens[phrase.upperBound - 1].span.upperBound,
-                                 sentence: si, nameTokens: name, phraseTokens: name.lowerBound..<phrase.upperBound))
+                                 sentence: si, nameTokens: name, phraseTokens: name.lowerBound..<phrase.upperBound, former: former))
                     used.append(name.lowerBound..<phrase.upperBound)
                 }
             }
@@ -97,21 +101,24 @@ extension ExtractionRun {
         facts.extraction.officials.append(OfficialFact(
             name: official.name, title: official.title, org: official.orgID.flatMap { name(of: $0) },
             entity: "person:" + AcronymLearner.slug(official.name), surface: slice(official.span),
-            span: [official.span.lowerBound, official.span.upperBound], positionID: official.positionID, orgID: official.orgID))
+            span: [official.span.lowerBound, official.span.upperBound], positionID: official.positionID, orgID: official.orgID,
+            former: official.former ? true : nil))
         facts.mentions.append(EntityMention(id: "person:" + AcronymLearner.slug(official.name), kind: "person", name: official.name,
                                             surface: slice(official.span), span: [official.span.lowerBound, official.span.upperBound]))
     }
 
     /// `Kepala Dinas Sosial menegaskan…`: a position without a name is the person named with it in the document, when unique.
+    /// A former holder stands for no later mention of the office, and `mantan Gubernur` for no holder.
     private mutating func resolvePositionsWithoutNames() {
         for (si, s) in analyzed.enumerated() {
             for position in s.positions where !officials.contains(where: { $0.sentence == si && $0.phraseTokens.overlaps(position.tokenRange) }) {
                 let phrase = positionPhrase(s, from: position)
+                if isFormer(s, before: phrase.lowerBound) { continue }
                 let org = organization(s, phrase, position: position)
                 // Without an organization the title tells the offices apart (`Gubernur Jawa Barat`, `Gubernur Jawa Tengah`).
                 let written = org == nil ? ScalarText.lowercased(title(s, phrase, keeping: position.tokenRange)) : nil
                 let holders = Set(officials.filter {
-                    $0.positionID == position.id && $0.orgID == org && (written == nil || $0.title.map(ScalarText.lowercased) == written)
+                    !$0.former && $0.positionID == position.id && $0.orgID == org && (written == nil || $0.title.map(ScalarText.lowercased) == written)
                 }.map(\.name))
                 guard holders.count == 1, let holder = holders.first else { continue }
                 let span = s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[phrase.upperBound - 1].span.upperBound
@@ -167,6 +174,12 @@ extension ExtractionRun {
             break
         }
         return start..<end
+    }
+
+    /// Whether a word making the holder a former one (`mantan`, `eks`: words.tsv's `former_prefix`) stands right before
+    /// the position phrase that starts at `start`.
+    func isFormer(_ s: AnalyzedSentence, before start: Int) -> Bool {
+        start > 0 && rules.formerPrefixes.contains(s.tokens[start - 1].normalized)
     }
 
     /// The position as written, without trailing region words (they are the organization's).

@@ -70,6 +70,8 @@ public struct RuleWords: Sendable {
     public var actions: WordSet
     public var passiveAgents: Set<String>
     public var actingPrefixes: Set<String>
+    /// Words before a position that make its holder a former one (`mantan`, `eks`).
+    public var formerPrefixes: Set<String>
     public var honorifics: Set<String>
     public var listIntros: Set<String>
     public var unitNouns: Set<String>
@@ -107,6 +109,7 @@ public struct RuleWords: Sendable {
         actions = WordSet(role("action"))
         passiveAgents = role("passive_agent")
         actingPrefixes = role("acting_prefix")
+        formerPrefixes = role("former_prefix")
         honorifics = role("honorific")
         listIntros = role("list_intro")
         unitNouns = role("unit_noun")

@@ -79,8 +79,8 @@ final class DocumentWriter {
             insertAlias = try WriterStatement(db, "INSERT OR IGNORE INTO alias (entityId, alias, normalized, caseSensitive) VALUES (?, ?, ?, ?)")
             insertMention = try WriterStatement(db, "INSERT INTO mention (documentId, entityId, start, end, surface) VALUES (?, ?, ?, ?, ?)")
             insertOfficial = try WriterStatement(db, """
-                INSERT INTO officialMention (documentId, personId, title, titleKey, orgId, date, surface, start, end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO officialMention (documentId, personId, title, titleKey, orgId, date, surface, start, end, former)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertFigure = try WriterStatement(db, """
                 INSERT INTO figure (documentId, value, max, unit, qualifier, about, aboutId, date, surface, sentence, sentenceStart, sentenceEnd, start, end)
@@ -188,7 +188,7 @@ final class DocumentWriter {
             if let position = o.positionID, let entry = gazetteer.entry(position) { try ensureEntity(position, kind: "position", name: entry.name) }
             let key = Self.titleKey(positionID: o.positionID, title: o.title, orgID: o.orgID, gazetteer: gazetteer)
             // An official is evidenced on the publication date (else the date of the reported activity).
-            try sql.insertOfficial.execute(doc.id, person, o.title, key, o.orgID, doc.published?.iso ?? documentDate, o.surface, o.span[0], o.span[1])
+            try sql.insertOfficial.execute(doc.id, person, o.title, key, o.orgID, doc.published?.iso ?? documentDate, o.surface, o.span[0], o.span[1], o.former ?? false)
         }
         for f in e.figures {
             let aboutID = f.about.flatMap { about in facts.mentions.first { $0.name == about }?.id }

@@ -297,7 +297,7 @@ public final class KnowledgeBase: Sendable {
             try db.execute(sql: """
                 INSERT INTO officeTerm (personId, title, titleKey, orgId, firstDate, lastDate, evidence)
                 SELECT personId, max(title), titleKey, max(orgId), min(date), max(date), count(*)
-                FROM officialMention WHERE date IS NOT NULL
+                FROM officialMention WHERE date IS NOT NULL AND NOT former
                 GROUP BY personId, titleKey
                 """)
             try db.execute(sql: "DELETE FROM personVariant")

@@ -346,7 +346,7 @@ public struct QueryEngine: Sendable {
                 let evidence = try Row.fetchOne(db, sql: """
                     SELECT m.*, \(Self.documentColumns), s.text AS sentenceText FROM officialMention m JOIN document d ON d.id = m.documentId
                     LEFT JOIN sentence s ON s.documentId = m.documentId AND s.start <= m.start AND s.end >= m.end
-                    WHERE m.personId = ? AND m.titleKey = ? ORDER BY (m.date <= ?) DESC, m.date DESC LIMIT 1
+                    WHERE m.personId = ? AND m.titleKey = ? AND NOT m.former ORDER BY (m.date <= ?) DESC, m.date DESC LIMIT 1
                     """, arguments: [personID, titleKey, q.to ?? "9999"])
                 guard let evidence else { continue }
                 results.append(QueryResult(kind: "official", date: "\(term["firstDate"] as String)/\(term["lastDate"] as String)",

@@ -217,6 +217,11 @@ enum Schema {
         migrator.registerMigration("v9-full-text-deletes-by-writer") { db in
             try db.execute(sql: "DROP TRIGGER IF EXISTS sentence_search_delete")
         }
+        // A former holder's mention (`mantan Gubernur Jawa Barat, Heryawan`) is kept but makes no office term. Documents
+        // stored before are extracted again at their next ingest (the rules' revision changed with it).
+        migrator.registerMigration("v10-former-officials") { db in
+            try db.alter(table: "officialMention") { t in t.add(column: "former", .boolean).notNull().defaults(to: false) }
+        }
         return migrator
     }
 

@@ -58,7 +58,7 @@ struct ExtractionJSONTests {
         }
         extraction.officials = [OfficialFact(name: text, title: nil, org: "Dinas Sosial", entity: nil, surface: text, span: [],
                                              positionID: "kepala-dinas", orgID: nil),
-                                OfficialFact(name: "N", title: "T", org: nil, entity: "e", surface: "s", span: [1, 2], positionID: nil, orgID: "o")]
+                                OfficialFact(name: "N", title: "T", org: nil, entity: "e", surface: "s", span: [1, 2], positionID: nil, orgID: "o", former: true)]
         extraction.programs = [ProgramFact(name: text, acronym: "KT", entity: nil, surface: "s", span: [3, 4]),
                                ProgramFact(name: "P", acronym: nil, entity: "p", surface: text, span: [5, 6])]
         extraction.dates = [DateFact(surface: text, normalized: "2025-01-21", granularity: "day", warning: nil, span: [7, 8]),

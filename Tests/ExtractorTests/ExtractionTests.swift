@@ -149,6 +149,36 @@ struct OfficialTests {
         #expect(facts.mentions.filter { $0.id == "person:ridwan-kamil" }.map(\.surface) == ["Gubernur Jawa Barat, Ridwan Kamil", "Gubernur Jawa Barat"])
     }
 
+    @Test("a former holder is marked so, in either order, and stands for no later mention of the office", arguments: [
+        ("Mantan Gubernur Jawa Barat, Ahmad Heryawan tidak memenuhi panggilan KPK.", "Ahmad Heryawan", "Gubernur Jawa Barat"),
+        ("Pertemuan itu dihadiri Ahmad Heryawan, mantan Gubernur Jawa Barat, kemarin.", "Ahmad Heryawan", "Gubernur Jawa Barat"),
+        ("Sebelumnya, eks Menteri Sosial Idrus Marham divonis tiga tahun penjara.", "Idrus Marham", "Menteri Sosial"),
+        ("Bekas Kepala Dinas Sosial DKI Jakarta, Premi Lasari, hadir dalam acara itu.", "Premi Lasari", "Kepala Dinas Sosial"),
+    ])
+    func formerHolder(_ text: String, _ name: String, _ title: String) throws {
+        let extraction = Extraction4.extract(text, published: "2019-09-20")
+        let official = try #require(extraction.officials.first)
+        #expect(extraction.officials.count == 1)
+        #expect(official.name == name)
+        #expect(official.title == title)
+        #expect(official.former == true)
+        #expect(extraction.jsonLine.contains("\"former\":true"))
+    }
+
+    @Test("a holder is no former one, and a former holder is no holder of a later mention of the office")
+    func formerHolderInADocument() {
+        let text = "Mantan Gubernur Jawa Barat, Ahmad Heryawan tidak hadir. Gubernur Jawa Barat Ridwan Kamil membuka acara. "
+            + "Gubernur Jawa Barat menegaskan pentingnya sinergi. Mantan Gubernur Jawa Barat itu berada di luar negeri."
+        let doc = Document(id: "f", source: "f.txt", format: .text, text: text, published: CalendarDate(iso: "2019-09-20"),
+                           paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        let facts = Extraction4.extractor.extract(doc)
+        #expect(facts.extraction.officials.map { "\($0.name) \($0.former == true)" } == ["Ahmad Heryawan true", "Ridwan Kamil false"])
+        #expect(!facts.extraction.jsonLine.contains("\"former\":false"))
+        // Without the former holder the office has one holder, who the nameless mention is; the former one stands for none.
+        #expect(facts.mentions.filter { $0.id == "person:ridwan-kamil" }.map(\.surface) == ["Gubernur Jawa Barat Ridwan Kamil", "Gubernur Jawa Barat"])
+        #expect(facts.mentions.filter { $0.id == "person:ahmad-heryawan" }.map(\.surface) == ["Gubernur Jawa Barat, Ahmad Heryawan"])
+    }
+
     @Test("a position without a name is not an official by itself", arguments: [
         "Kepala Dinas Sosial menegaskan pentingnya sinergi.",
         // Capitalised words after the position that name its field, not a person.

@@ -799,6 +799,25 @@ struct FullTextIndexTests {
         #expect(try Fixtures.fullTextFollowsSentences(kb))
     }
 
+    @Test("a knowledge base made before former holders were told apart gains the column, every mention a holder's")
+    func formerColumnAdded() async throws {
+        let dir = try Fixtures.folder(with: [])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/kb.sqlite"
+        do {
+            let older = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(older, upTo: "v9-full-text-deletes-by-writer")
+            try await older.write { db in
+                try db.execute(sql: "INSERT INTO document (id, source, headline, format, text, extraction) VALUES ('d', 'd.txt', '', 'text', '', '{}')")
+                try db.execute(sql: "INSERT INTO entity (id, kind, name) VALUES ('person:a', 'person', 'A')")
+                try db.execute(sql: "INSERT INTO officialMention (documentId, personId, title, titleKey, date, surface, start, end) VALUES ('d', 'person:a', 'Gubernur', 'k', '2019', 'Gubernur A', 0, 10)")
+            }
+            #expect(try await older.read { db in try db.columns(in: "officialMention").map(\.name) }.contains("former") == false)
+        }
+        let kb = try KnowledgeBase(path: path)
+        #expect(try kb.read { db in try Bool.fetchAll(db, sql: "SELECT former FROM officialMention") } == [false])
+    }
+
     @Test("still finds every seed's sentences after many small ingests")
     func manySmallIngests() async throws {
         let kb = try KnowledgeBase()
@@ -1014,6 +1033,31 @@ struct GraphTests {
             let understood = try engine.understand(query)
             #expect(understood.entities.map(\.id) == ["position:gubernur"])
             #expect(try engine.answer(understood, limit: 10).map(\.person) == [holder])
+        }
+    }
+
+    @Test("a former holder named later is no holder of the office at that date, and no evidence cited for it")
+    func formerHolders() async throws {
+        let kb = try KnowledgeBase()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/gubernur-provinsi-lain.txt")])
+        try await Fixtures.ingest("""
+            Aher Tak Penuhi Panggilan KPK
+
+            Jumat, 20 September 2019 Reporter: Budi Santoso Editor: Erikyanri Maulana 120
+
+            Mantan Gubernur Jawa Barat, Ahmad Heryawan tidak memenuhi panggilan Komisi Pemberantasan Korupsi, Jumat (20/9).
+            """, into: kb)
+        let mentions = try kb.read { db in
+            try Row.fetchAll(db, sql: "SELECT e.name, m.former FROM officialMention m JOIN entity e ON e.id = m.personId WHERE m.titleKey LIKE '%jawa barat' ORDER BY e.name, m.id")
+        }
+        #expect(mentions.map { "\($0["name"] as String) \($0["former"] as Bool)" } == ["Ahmad Heryawan true", "Ridwan Kamil false", "Ridwan Kamil false"])
+        let terms = try kb.read { db in try String.fetchAll(db, sql: "SELECT personId FROM officeTerm WHERE titleKey LIKE '%jawa barat' ORDER BY 1") }
+        #expect(terms == ["person:ridwan-kamil"])
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        for query in ["siapa Gubernur Jawa Barat September 2019", "siapa Gubernur Jawa Barat"] {
+            let answers = try engine.answer(try engine.understand(query), limit: 10)
+            #expect(answers.map(\.person) == ["Ridwan Kamil"], "\(query)")
+            #expect(answers.allSatisfy { !$0.sentence.contains("Mantan") })
         }
     }
 
