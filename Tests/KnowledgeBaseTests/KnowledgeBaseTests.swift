@@ -1036,6 +1036,39 @@ struct GraphTests {
         }
     }
 
+    @Test("a one-mention name inside another holder's well-evidenced term is listed after the holders and is no answer for a time; a later holder is")
+    func overshadowedTerms() async throws {
+        let kb = try KnowledgeBase()
+        func release(_ date: String, _ body: String) -> String {
+            "Berita Jawa Barat \(date)\n\n\(date) Reporter: Budi Santoso Editor: Erikyanri Maulana 100\n\n\(body)\n"
+        }
+        let holder = "Gubernur Jawa Barat Ridwan Kamil membuka acara."
+        try await Fixtures.ingest(release("Selasa, 10 September 2019", Array(repeating: holder, count: 5).joined(separator: " ")), into: kb)
+        try await Fixtures.ingest(release("Senin, 30 September 2019", holder), into: kb)
+        try await Fixtures.ingest(release("Jumat, 20 September 2019", "Gubernur Jawa Barat Ridwal Kamil meninjau sungai."), into: kb)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        func holders(_ query: String) throws -> [String?] { try engine.answer(try engine.understand(query), limit: 10).map(\.person) }
+        #expect(try holders("siapa Gubernur Jawa Barat") == ["Ridwan Kamil", "Ridwal Kamil"])
+        #expect(try holders("siapa Gubernur Jawa Barat September 2019") == ["Ridwan Kamil"])
+        // A holder first named after the term's last evidence is the new one, with a single mention.
+        try await Fixtures.ingest(release("Kamis, 20 Februari 2025", "Gubernur Jawa Barat Dedi Mulyadi membuka acara."), into: kb)
+        #expect(try holders("siapa Gubernur Jawa Barat") == ["Dedi Mulyadi", "Ridwan Kamil", "Ridwal Kamil"])
+        #expect(try holders("siapa Gubernur Jawa Barat Maret 2025") == ["Dedi Mulyadi"])
+        #expect(try holders("siapa Gubernur Jawa Barat Oktober 2019") == ["Ridwan Kamil"])
+    }
+
+    @Test("a place asked about narrows the offices to those its title or organization names")
+    func officialsOfAPlace() async throws {
+        let kb = try KnowledgeBase()
+        _ = try await Fixtures.ingestion(kb).run(paths: [Fixtures.fixture("kb/gubernur-provinsi-lain.txt")])
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        for query in ["siapa Gubernur DKI Jakarta", "siapa Gubernur Jakarta September 2019"] {
+            let understood = try engine.understand(query)
+            #expect(understood.entities.contains { $0.kind == "place" })
+            #expect(try engine.answer(understood, limit: 10).map(\.person) == ["Anies Baswedan"], "\(query)")
+        }
+    }
+
     @Test("a former holder named later is no holder of the office at that date, and no evidence cited for it")
     func formerHolders() async throws {
         let kb = try KnowledgeBase()
