@@ -159,6 +159,7 @@ public struct CorpusReader: Sendable {
         let lower = path.lowercased()
         let isHTML = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || (path == "-" && Self.looksLikeHTML(decoded.text))
         var doc = isHTML ? htmlDocument(decoded.text, path: path) : textDocument(decoded.text, path: path)
+        applyDefaultDate(&doc)
         if let warning = decoded.warning { doc.warnings.append(warning) }
         return doc
     }
@@ -170,27 +171,28 @@ public struct CorpusReader: Sendable {
 
     func textDocument(_ text: String, path: String, knownTitle: String? = nil) -> Document {
         let layout = PlainTextLayout(boilerplate: boilerplate).read(text, knownTitle: knownTitle)
-        var doc = Document(id: ContentHash.documentID(text), source: path, format: .text, text: text,
-                           title: layout.title, titleSpan: layout.titleSpan, published: layout.published,
-                           publishedSource: layout.publishedSource, reporter: layout.reporter, editor: layout.editor,
-                           outlet: layout.outlet, datelinePlace: layout.datelinePlace, photoCredits: layout.photoCredits,
-                           paragraphs: layout.paragraphs)
-        applyDefaultDate(&doc)
-        return doc
+        return Document(id: ContentHash.documentID(text), source: path, format: .text, text: text,
+                        title: layout.title, titleSpan: layout.titleSpan, published: layout.published,
+                        publishedSource: layout.publishedSource, reporter: layout.reporter, editor: layout.editor,
+                        outlet: layout.outlet, datelinePlace: layout.datelinePlace, photoCredits: layout.photoCredits,
+                        paragraphs: layout.paragraphs)
     }
 
     func htmlDocument(_ text: String, path: String) -> Document {
         let page = HTMLReader(boilerplate: boilerplate).read(text)
-        var doc = Document(id: ContentHash.documentID(text), source: path, url: page.url, format: .html, text: text,
-                           title: page.title, titleSpan: page.titleSpan, published: page.published,
-                           publishedSource: page.publishedSource, reporter: page.reporter, editor: page.editor,
-                           outlet: page.outlet, photoCredits: page.photoCredits, paragraphs: page.paragraphs)
-        applyDefaultDate(&doc)
-        return doc
+        return Document(id: ContentHash.documentID(text), source: path, url: page.url, format: .html, text: text,
+                        title: page.title, titleSpan: page.titleSpan, published: page.published,
+                        publishedSource: page.publishedSource, reporter: page.reporter, editor: page.editor,
+                        outlet: page.outlet, photoCredits: page.photoCredits, paragraphs: page.paragraphs)
     }
 
+    /// For a document whose text and metadata give no date: the one its URL carries (`URLDate`), else `--published`.
     private func applyDefaultDate(_ doc: inout Document) {
-        if doc.published == nil, let date = defaultPublished {
+        guard doc.published == nil else { return }
+        if let url = doc.url, let date = URLDate.date(in: url) {
+            doc.published = date
+            doc.publishedSource = "url"
+        } else if let date = defaultPublished {
             doc.published = date
             doc.publishedSource = "--published"
         }

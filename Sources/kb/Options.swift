@@ -13,7 +13,7 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of gazetteer and rule files.", valueName: "dir"))
     var gazetteer: String = "gazetteer"
 
-    @Option(name: .long, help: ArgumentHelp("Publication date for text that states none (YYYY-MM-DD).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("Publication date for documents that state none, in their text, metadata or URL (YYYY-MM-DD).", valueName: "date"))
     var published: String?
 
     func publishedDate() throws -> CalendarDate? {

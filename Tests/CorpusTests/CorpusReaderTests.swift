@@ -196,6 +196,44 @@ struct FormatTests {
         #expect(result.failures.first?.description.hasPrefix("\(path):2:") == true)
     }
 
+    @Test("a news URL's date", arguments: [
+        ("https://megapolitan.kompas.com/read/2019/09/20/10000001/banjir-jakarta", "2019-09-20"),
+        ("https://news.okezone.com/read/2019/9/1/337/1/judul?page=2", "2019-09-01"),
+        // sindonews' Unix time, a day in UTC+7: 1568471733 is 14:35 UTC, 21:35 in Jakarta, and 1568483000 17:43 UTC,
+        // already the next day there.
+        ("https://nasional.sindonews.com/read/1439712/12/hadapi-pilkada-2020-pdip-perkuat-konsolidasi-internal-1568471733", "2019-09-14"),
+        ("https://nasional.sindonews.com/read/1439712/12/judul-1568483000", "2019-09-15"),
+        ("https://example.com/berita/judul-1568483000.html", "2019-09-15"),
+        ("https://www.posmetro-medan.com/2019/10/anak-penjaga-kebersihan.html", nil),
+        ("https://nasional.tempo.co/read/1248217/aburizal-ke-bamsoet", nil),
+        ("https://www.wowkeren.com/berita/tampil/00276207.html", nil),
+        ("https://example.com/2019/13/40/judul", nil),
+        ("https://example.com/judul-0000000001", nil),
+        ("https://example.com/judul-9999999999", nil),
+        ("https://example.com/judul?t=2019/09/20", nil),
+        ("tidak ada", nil),
+    ] as [(String, String?)])
+    func urlDate(_ url: String, _ expected: String?) {
+        #expect(URLDate.date(in: url)?.iso == expected)
+    }
+
+    @Test("a JSON record without a date takes its URL's; its own date, or none in the URL, wins over it; --published comes last")
+    func publishedFromURL() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-jsonl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("news.jsonl").path
+        let dated = "https://megapolitan.kompas.com/read/2019/09/20/1/banjir"
+        try """
+            {"id":"a","title":"A","url":"\(dated)","text":"Banjir melanda Jakarta."}
+            {"id":"b","title":"B","published":"2019-09-21","url":"\(dated)","text":"Banjir melanda Jakarta lagi."}
+            {"id":"c","title":"C","url":"https://nasional.tempo.co/read/1248217/judul","text":"Banjir melanda Bekasi."}
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let documents = try reader(published: CalendarDate(iso: "2025-01-01")).read(path: path).documents
+        #expect(documents.map { "\($0.published?.iso ?? "-") \($0.publishedSource ?? "-")" } == ["2019-09-20 url", "2019-09-21 meta", "2025-01-01 --published"])
+    }
+
     @Test("the bundled gzip corpus format is read through zlib")
     func gzip() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-gz-\(UUID().uuidString)")
