@@ -68,6 +68,14 @@ enum Measurements {
         return (run, summary)
     }
 
+    /// The run of median time among `runs` (the slower of the middle two when they are even), with its CPU time:
+    /// the same build's ingest of the whole corpus has taken anywhere from 7.0 to 8.9 s within minutes, so one run
+    /// measures the machine's minute as much as the code.
+    static func medianRun(_ runs: [ChildRun]) -> ChildRun {
+        let sorted = runs.sorted { $0.seconds < $1.seconds }
+        return sorted[sorted.count / 2]
+    }
+
     /// A query's latencies: understanding plus answering, in milliseconds, each repetition.
     struct QueryTiming {
         var query: String

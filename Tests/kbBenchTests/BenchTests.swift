@@ -64,6 +64,14 @@ struct BenchTests {
         #expect(try verdict("peak_rss_lt_500_mb", results(growth: growth)).met)
     }
 
+    @Test("an ingest's figures are those of its run of median time, with that run's CPU time")
+    func medianRun() {
+        func run(_ seconds: Double, cpu: Double) -> ChildRun { ChildRun(status: 0, seconds: seconds, cpuSeconds: cpu, maxRSSBytes: 1, output: "") }
+        #expect(Measurements.medianRun([run(8.9, cpu: 16.5), run(7.0, cpu: 13.1), run(7.5, cpu: 13.4)]).cpuSeconds == 13.4)
+        #expect(Measurements.medianRun([run(7.0, cpu: 13.1)]).seconds == 7.0)
+        #expect(Measurements.medianRun([run(7.0, cpu: 13.1), run(9.0, cpu: 17)]).seconds == 9.0)
+    }
+
     @Test("the printed table shows every figure, the growth rows and each target with its verdict")
     func table() throws {
         let r = results(growth: [point(0.25, bytes: 1_000_000, extract: 1, icu: 0.05, ingest: 1), point(1, bytes: 4_000_000, extract: 4, icu: 0.2, ingest: 4)])
