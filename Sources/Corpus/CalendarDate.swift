@@ -56,6 +56,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return era * 146097 + doe - 719468
     }
 
+    /// The day in Western Indonesian Time (UTC+7), where the press releases are written, of a Unix time in seconds.
+    public init(westernIndonesianDayOf unixSeconds: Int) {
+        let local = unixSeconds + 7 * 3600
+        self.init(daysSinceEpoch: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+    }
+
     public init(daysSinceEpoch z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097

@@ -135,7 +135,6 @@ public struct DateRecognizer: Sendable {
 extension CalendarDate {
     /// The current day in Western Indonesian Time (UTC+7), where the press releases are written.
     public static var today: CalendarDate {
-        let seconds = Date().timeIntervalSince1970 + 7 * 3600
-        return CalendarDate(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
+        CalendarDate(westernIndonesianDayOf: Int(Date().timeIntervalSince1970.rounded(.down)))
     }
 }

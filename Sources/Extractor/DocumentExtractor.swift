@@ -30,7 +30,8 @@ public struct DocumentExtractor: Sendable {
     /// 4: an acronym written as ordinary words (`Ibu Kota`) is recognised only in the document defining it; an office
     /// title's key has its region in its full spelling, `DocumentWriter.titleKey`; no figure counts months (2026-11-23).
     /// 5: a former holder (`mantan Gubernur`) is marked so, and stands for no later mention of the office (2026-11-23).
-    /// 6: a document without a date takes the one its URL carries (`URLDate`), and its dates are read against it (2026-11-23).
+    /// 6: a document without a date takes the one its URL carries (`URLDate`, a change of the reader, not of the rules:
+    /// raised so that stored documents are read and extracted again, their dates against it) (2026-11-23).
     public static let rulesRevision = 6
 
     public var resources: ExtractionResources

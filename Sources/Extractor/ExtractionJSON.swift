@@ -253,6 +253,8 @@ struct JSONLineWriter {
         }
     }
 
+    private static let hex = Array("0123456789abcdef".utf8)
+
     /// The comma before a value or key that is not the first of its container.
     private mutating func separate() {
         if !first { out.append(UInt8(ascii: ",")) }
@@ -267,7 +269,6 @@ struct JSONLineWriter {
             out.append(UInt8(ascii: "\""))
             return
         }
-        let hex = Array("0123456789abcdef".utf8)
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -279,7 +280,7 @@ struct JSONLineWriter {
             case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case 0..<0x20:
                 out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                                        Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
             default: out.append(byte)
             }
         }

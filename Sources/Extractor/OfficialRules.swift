@@ -11,7 +11,7 @@ struct Official {
     /// Token range of the name, and of the whole `position, name` phrase.
     var nameTokens: Range<Int>
     var phraseTokens: Range<Int>
-    /// A former holder: `mantan` or `eks` before the position.
+    /// A former holder: `mantan`, `eks` or `bekas` before the position.
     var former = false
 }
 

@@ -39,7 +39,7 @@ extension KnowledgeBase {
                 GraphSnapshot.Doc(id: $0["id"], title: $0["headline"], source: $0["source"], url: $0["url"], outlet: $0["outlet"], published: $0["published"])
             }
             // Officials: person → organization, labelled with the position.
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM officialMention WHERE orgId IS NOT NULL ORDER BY id") {
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM officialMention WHERE orgId IS NOT NULL AND NOT former ORDER BY id") {
                 g.edges.append(.init(source: row["personId"], target: row["orgId"], label: "holds_position:" + (row["title"] as String? ?? ""),
                                      document: row["documentId"], start: row["start"], end: row["end"], surface: row["surface"]))
             }

@@ -328,13 +328,25 @@ public struct QueryEngine: Sendable {
             }
             // `Luar Negeri` in `siapa Menteri Luar Negeri` narrows the titles; a word no title has (`siapa Kepala Dinas
             // Sosial yang baru`) is left out, but never a region (`siapa Gubernur Jawa Barat` names no other governor).
-            // A place asked about (`siapa Gubernur DKI Jakarta`) is named by the title or the organization, as a region is.
-            let places = q.entities.filter { $0.kind == "place" }.map { [$0.name.lowercased()] }
-            var terms = try officeTerms(words.map(\.spellings) + places)
-            if terms.isEmpty, words.contains(where: { !$0.region }) {
-                terms = try officeTerms(words.filter(\.region).map(\.spellings) + places)
+            func narrowest(_ extra: [[String]]) throws -> [Row] {
+                let terms = try officeTerms(words.map(\.spellings) + extra)
+                guard terms.isEmpty, words.contains(where: { !$0.region }) else { return terms }
+                return try officeTerms(words.filter(\.region).map(\.spellings) + extra)
             }
-            terms = Self.overshadowedLast(terms)
+            // A place asked about (`siapa Gubernur DKI Jakarta`) is named by the title or the organization, as a region
+            // is; a place no office names (`siapa Kepala Dinas Sosial Cengkareng`) narrows nothing.
+            let places = q.entities.filter { $0.kind == "place" }.map { place in
+                resources.gazetteer.spellings[place.name.lowercased()] ?? [place.name.lowercased()]
+            }
+            var terms = try narrowest(places)
+            if terms.isEmpty, !places.isEmpty { terms = try narrowest([]) }
+            let mentions = try Row.fetchAll(db, sql: """
+                SELECT personId, titleKey, date FROM officialMention
+                WHERE personId IN (SELECT value FROM json_each(?)) AND date IS NOT NULL AND NOT former
+                """, arguments: [try Self.jsonArray(Array(Set(terms.map { $0["personId"] as String })))])
+            terms = Self.overshadowedLast(terms, mentions: Dictionary(grouping: mentions) { row in
+                Holding(person: row["personId"], office: row["titleKey"])
+            }.mapValues { rows in rows.map { $0["date"] as String } })
             if q.to != nil || q.from != nil {
                 var seen = Set<String>()
                 terms = terms.filter { row in
@@ -361,30 +373,38 @@ public struct QueryEngine: Sendable {
         }
     }
 
-    /// Office terms in the order given, the overshadowed ones moved last: a term whose whole period lies inside the term
-    /// of another holder of the same office, one with at least `overshadowing` times its evidence and at least that many
-    /// mentions. An office has one holder at a time, so such a term is most likely a misprint or a misreading (`Ridwal
-    /// Kamil`, `Tipe` inside Ridwan Kamil's term of 45 mentions on the news corpus): it is still listed, after the
-    /// holders, and is no answer for a time asked about.
-    static func overshadowedLast(_ terms: [Row]) -> [Row] {
+    /// One person in one office.
+    struct Holding: Hashable {
+        var person: String
+        var office: String
+    }
+
+    /// Office terms in the order given, the overshadowed ones moved last. A term is overshadowed when another holder of
+    /// the same office was named no later than its first day and, from that day on, at least `overshadowing` times as
+    /// often as the term's whole evidence. An office has one holder at a time, so such a term is most likely a misprint
+    /// or a misreading (`Ridwal Kamil`, `Tipe` among Ridwan Kamil's mentions on the news corpus): it is still listed,
+    /// after the holders, and is no answer for a time asked about. A successor is not: its predecessor is seldom named
+    /// once it has come. `mentions` holds the days of each holding's mentions (dated ones, no former holder's).
+    static func overshadowedLast(_ terms: [Row], mentions: [Holding: [String]]) -> [Row] {
         struct Term {
-            var key: String
+            var holding: Holding
             var first: String
-            var last: String
             var evidence: Int
         }
-        // A date is a day, a month, a year or a range (`2019/2024`); a period's end sorts after every day it holds.
         let periods = terms.map { row in
-            let first: String = row["firstDate"], last: String = row["lastDate"]
-            return Term(key: row["titleKey"], first: String(first.split(separator: "/").first ?? ""),
-                        last: String(last.split(separator: "/").last ?? "") + "~", evidence: row["evidence"])
+            Term(holding: Holding(person: row["personId"], office: row["titleKey"]),
+                 first: DocumentWriter.bounds(of: row["firstDate"]).0 ?? "", evidence: row["evidence"])
         }
-        let byKey = Dictionary(grouping: periods.indices, by: { periods[$0].key })
+        // A mention's day is its last possible one: `2019` may be any day of that year.
+        let lastDays = mentions.mapValues { dates in dates.compactMap { DocumentWriter.bounds(of: $0).1 } }
+        let byOffice = Dictionary(grouping: periods.indices, by: { periods[$0].holding.office })
         let overshadowed = periods.indices.filter { k in
             let t = periods[k]
-            return byKey[t.key, default: []].contains { j in
+            return byOffice[t.holding.office, default: []].contains { j in
                 let u = periods[j]
-                return j != k && u.evidence >= overshadowing && u.evidence >= overshadowing * t.evidence && u.first <= t.first && u.last >= t.last
+                guard j != k, u.first <= t.first else { return false }
+                let since = lastDays[u.holding, default: []].count { $0 >= t.first }
+                return since >= overshadowing * t.evidence
             }
         }
         guard !overshadowed.isEmpty else { return terms }
@@ -392,7 +412,7 @@ public struct QueryEngine: Sendable {
         return terms.indices.filter { !last.contains($0) }.map { terms[$0] } + overshadowed.map { terms[$0] }
     }
 
-    /// How many times a holder's evidence must exceed another's to overshadow it (`overshadowedLast`).
+    /// How many times a holder must be named, from another's first day on, to overshadow it (`overshadowedLast`).
     static let overshadowing = 5
 
     func figures(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {

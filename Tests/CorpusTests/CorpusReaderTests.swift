@@ -203,14 +203,19 @@ struct FormatTests {
         // already the next day there.
         ("https://nasional.sindonews.com/read/1439712/12/hadapi-pilkada-2020-pdip-perkuat-konsolidasi-internal-1568471733", "2019-09-14"),
         ("https://nasional.sindonews.com/read/1439712/12/judul-1568483000", "2019-09-15"),
-        ("https://example.com/berita/judul-1568483000.html", "2019-09-15"),
+        ("https://sindonews.com/berita/judul-1568483000.html", "2019-09-15"),
+        // Ten digits closing another site's URL may be an article's number.
+        ("https://example.com/berita/judul-1568483000.html", nil),
         ("https://www.posmetro-medan.com/2019/10/anak-penjaga-kebersihan.html", nil),
         ("https://nasional.tempo.co/read/1248217/aburizal-ke-bamsoet", nil),
         ("https://www.wowkeren.com/berita/tampil/00276207.html", nil),
         ("https://example.com/2019/13/40/judul", nil),
-        ("https://example.com/judul-0000000001", nil),
-        ("https://example.com/judul-9999999999", nil),
+        ("https://daerah.sindonews.com/judul-0000000001", nil),
+        ("https://daerah.sindonews.com/judul-9999999999", nil),
+        ("https://daerah.sindonews.com/judul-+568483000", nil),
         ("https://example.com/judul?t=2019/09/20", nil),
+        ("https://example.com?t=/2019/09/20", nil),
+        ("https://example.com/2019/+9/20/judul", nil),
         ("tidak ada", nil),
     ] as [(String, String?)])
     func urlDate(_ url: String, _ expected: String?) {
