@@ -159,7 +159,7 @@ public struct CorpusReader: Sendable {
         let lower = path.lowercased()
         let isHTML = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || (path == "-" && Self.looksLikeHTML(decoded.text))
         var doc = isHTML ? htmlDocument(decoded.text, path: path) : textDocument(decoded.text, path: path)
-        applyDefaultDate(&doc)
+        applyFallbackDate(&doc)
         if let warning = decoded.warning { doc.warnings.append(warning) }
         return doc
     }
@@ -187,7 +187,7 @@ public struct CorpusReader: Sendable {
     }
 
     /// For a document whose text and metadata give no date: the one its URL carries (`URLDate`), else `--published`.
-    private func applyDefaultDate(_ doc: inout Document) {
+    private func applyFallbackDate(_ doc: inout Document) {
         guard doc.published == nil else { return }
         if let url = doc.url, let date = URLDate.date(in: url) {
             doc.published = date
@@ -242,7 +242,7 @@ public struct CorpusReader: Sendable {
         } else if let url = record.url, let host = HTMLReader.host(url) {
             doc.outlet = host
         }
-        applyDefaultDate(&doc)
+        applyFallbackDate(&doc)
         return .success(doc)
     }
 

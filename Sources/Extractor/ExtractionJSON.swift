@@ -11,24 +11,24 @@ extension Extraction {
     public var jsonLine: String {
         var w = JSONLineWriter()
         w.object { w in
-            w.array("dates", dates) { w, d in d.write(to: &w) }
-            w.key("document"); document.write(to: &w)
-            w.array("events", events) { w, e in e.write(to: &w) }
-            w.array("figures", figures) { w, f in f.write(to: &w) }
-            w.array("locations", locations) { w, l in l.write(to: &w) }
-            w.array("money", money) { w, m in m.write(to: &w) }
-            w.array("officials", officials) { w, o in o.write(to: &w) }
-            w.array("programs", programs) { w, p in p.write(to: &w) }
+            w.field("dates", dates)
+            w.field("document", document)
+            w.field("events", events)
+            w.field("figures", figures)
+            w.field("locations", locations)
+            w.field("money", money)
+            w.field("officials", officials)
+            w.field("programs", programs)
         }
         return w.string
     }
 }
 
-extension Participants {
+extension Participants: JSONLineWritable {
     /// An event's participant figures as the `event.participants` column stores them.
     public static func jsonLine(_ participants: [Participants]) -> String {
         var w = JSONLineWriter()
-        w.list(participants) { w, p in p.write(to: &w) }
+        w.list(participants)
         return w.string
     }
 
@@ -40,7 +40,7 @@ extension Participants {
     }
 }
 
-extension Extraction.DocumentInfo {
+extension Extraction.DocumentInfo: JSONLineWritable {
     func write(to w: inout JSONLineWriter) {
         w.object { w in
             w.field("editor", editor)
@@ -58,7 +58,7 @@ extension Extraction.DocumentInfo {
     }
 }
 
-extension OfficialFact {
+extension OfficialFact: JSONLineWritable {
     func write(to w: inout JSONLineWriter) {
         w.object { w in
             w.field("entity", entity)
@@ -74,7 +74,7 @@ extension OfficialFact {
     }
 }
 
-extension ProgramFact {
+extension ProgramFact: JSONLineWritable {
     func write(to w: inout JSONLineWriter) {
         w.object { w in
             w.field("acronym", acronym)
@@ -86,7 +86,7 @@ extension ProgramFact {
     }
 }
 
-extension FigureFact {
+extension FigureFact: JSONLineWritable {
     func write(to w: inout JSONLineWriter) {
         w.object { w in
             w.field("about", about)
@@ -100,7 +100,7 @@ extension FigureFact {
     }
 }
 
-extension MoneyFact {
+extension MoneyFact: JSONLineWritable {
     func write(to w: inout JSONLineWriter) {
         w.object { w in
             w.field("about", about)
@@ -115,7 +115,7 @@ extension MoneyFact {
     }
 }
 
-extension DateFact {
+extension DateFact: JSONLineWritable {
     func write(to w: inout JSONLineWriter) {
         w.object { w in
             w.field("granularity", granularity)
@@ -127,7 +127,7 @@ extension DateFact {
     }
 }
 
-extension LocationFact {
+extension LocationFact: JSONLineWritable {
     func write(to w: inout JSONLineWriter) {
         w.object { w in
             w.field("code", code)
@@ -140,7 +140,7 @@ extension LocationFact {
     }
 }
 
-extension EventFact {
+extension EventFact: JSONLineWritable {
     func write(to w: inout JSONLineWriter) {
         w.object { w in
             w.field("action", action)
@@ -148,7 +148,7 @@ extension EventFact {
             w.field("date", date)
             if let datePrecision { w.field("date_precision", datePrecision) }
             w.field("location", location)
-            w.array("participants", participants) { w, p in p.write(to: &w) }
+            w.field("participants", participants)
             w.field("program", program)
             if let programIDs { w.field("program_ids", programIDs) }
             if let programs { w.field("programs", programs) }
@@ -156,6 +156,11 @@ extension EventFact {
             w.field("span", span)
         }
     }
+}
+
+/// A value written as one JSON object.
+protocol JSONLineWritable {
+    func write(to w: inout JSONLineWriter)
 }
 
 /// Compact JSON into a byte buffer. Objects' keys are written in the order given, which must be byte order (checked
@@ -211,9 +216,18 @@ struct JSONLineWriter {
         first = true
     }
 
-    mutating func array<T>(_ key: StaticString, _ items: [T], _ each: (inout JSONLineWriter, T) -> Void) {
+    mutating func list(_ items: [some JSONLineWritable]) {
+        list(items) { w, item in item.write(to: &w) }
+    }
+
+    mutating func field(_ key: StaticString, _ value: some JSONLineWritable) {
         self.key(key)
-        list(items, each)
+        value.write(to: &self)
+    }
+
+    mutating func field(_ key: StaticString, _ items: [some JSONLineWritable]) {
+        self.key(key)
+        list(items)
     }
 
     mutating func field(_ key: StaticString, _ value: String?) {

@@ -131,6 +131,11 @@ public struct Gazetteer: Sendable {
         return longest
     }
 
+    /// The spellings of a lowercase phrase (`jabar` → `jawa barat`, `jabar`): its row's in `words.tsv`, else itself.
+    public func spellings(of phrase: String) -> [String] {
+        spellings[phrase] ?? [phrase]
+    }
+
     /// `text` (lowercase words separated by single spaces) with each run that is one of several spellings (the
     /// longest, up to three words) in its full spelling: `gubernur jabar` → `gubernur jawa barat`.
     public func fullSpellings(_ text: String) -> String {

@@ -213,7 +213,7 @@ public struct QueryEngine: Sendable {
         while k < words.count {
             let region = resources.rules.regionLength(words[k...])
             let phrase = words[k..<(k + (region ?? 1))].joined(separator: " ")
-            result.append((resources.gazetteer.spellings[phrase] ?? [phrase], region != nil))
+            result.append((resources.gazetteer.spellings(of: phrase), region != nil))
             k += region ?? 1
         }
         return result
@@ -335,9 +335,7 @@ public struct QueryEngine: Sendable {
             }
             // A place asked about (`siapa Gubernur DKI Jakarta`) is named by the title or the organization, as a region
             // is; a place no office names (`siapa Kepala Dinas Sosial Cengkareng`) narrows nothing.
-            let places = q.entities.filter { $0.kind == "place" }.map { place in
-                resources.gazetteer.spellings[place.name.lowercased()] ?? [place.name.lowercased()]
-            }
+            let places = q.entities.filter { $0.kind == "place" }.map { resources.gazetteer.spellings(of: $0.name.lowercased()) }
             var terms = try narrowest(places)
             if terms.isEmpty, !places.isEmpty { terms = try narrowest([]) }
             let mentions = try Row.fetchAll(db, sql: """
