@@ -32,7 +32,9 @@ public struct DocumentExtractor: Sendable {
     /// 5: a former holder (`mantan Gubernur`) is marked so, and stands for no later mention of the office (2026-11-23).
     /// 6: a document without a date takes the one its URL carries (`URLDate`, a change of the reader, not of the rules:
     /// raised so that stored documents are read and extracted again, their dates against it) (2026-11-23).
-    public static let rulesRevision = 6
+    /// 7: a document about another province or country (`ExtractionRun.isAboutElsewhere`) has no Jakarta office named
+    /// without Jakarta; a rank after an office's organization opens the name (`… DKI Jakarta Jenderal Marinir Ali Sadikin`).
+    public static let rulesRevision = 7
 
     public var resources: ExtractionResources
     public var today: CalendarDate
@@ -74,6 +76,9 @@ struct ExtractionRun {
     var learned: [LearnedAcronym] = []
     let knownAcronyms: [LearnedAcronym]
     var officials: [Official] = []
+    /// The document is about a province outside Jakarta or another country (`isAboutElsewhere`): none of its offices
+    /// named without Jakarta is Jakarta's (`isJakartaDefault`).
+    var aboutElsewhere = false
 
     init(document: Document, resources: ExtractionResources, today: CalendarDate, knownAcronyms: [LearnedAcronym] = []) {
         self.document = document
@@ -107,6 +112,13 @@ struct ExtractionRun {
         learnAcronyms()
         matchEntities()
         findOfficials()
+        // The officials' phrases needed them whole; later rules must not take them for Jakarta's offices.
+        if aboutElsewhere {
+            for i in analyzed.indices {
+                let s = analyzed[i]
+                analyzed[i].entities = s.entities.filter { !isJakartaDefault($0, s.tokens) }
+            }
+        }
         findDates()
         findLocations()
         findPrograms()
@@ -153,11 +165,57 @@ struct ExtractionRun {
             let found = matcher.matches(in: tokens)
             analyzed[i].entities = specificOrganizations(found.filter { $0.kind != .position }, tokens)
             analyzed[i].positions = found.filter { $0.kind == .position }
-            for m in analyzed[i].entities {
+        }
+        aboutElsewhere = isAboutElsewhere()
+        for s in analyzed {
+            for m in s.entities where !isJakartaDefault(m, s.tokens) {
                 facts.mentions.append(EntityMention(id: m.id, kind: m.kind.rawValue, name: name(of: m.id) ?? m.surface,
                                                     surface: slice(m.span), span: [m.span.lowerBound, m.span.upperBound]))
             }
         }
+    }
+
+    /// Whether the document is about a province outside Jakarta or another country: its sentences name them (words.tsv's
+    /// `province` and `country`: `Kalsel`, `Jawa Tengah`, `AS`) more often than Jakarta (a place of Jakarta, or an
+    /// organization named with one: `Dinas Sosial DKI Jakarta`). National news names other provinces; Jakarta's releases
+    /// name Jakarta. Ties are Jakarta's.
+    func isAboutElsewhere() -> Bool {
+        var elsewhere = 0
+        for k in analyzed.indices {
+            let tokens = analyzed[k].sentence.tokens
+            var i = 0
+            while i < tokens.count {
+                // Every such name starts with an ASCII capital, and with one of a few words: most tokens fail both cheaply.
+                if tokens[i].kind == .word, let first = tokens[i].text.utf8.first, first >= 0x41 && first <= 0x5A,
+                   rules.provinceOrCountryFirstWords.contains(tokens[i].normalized),
+                   let length = rules.provinceOrCountryLength(tokens[i...].prefix(while: { $0.kind == .word }).lazy.map(\.normalized)) {
+                    elsewhere += 1
+                    i += length
+                } else {
+                    i += 1
+                }
+            }
+        }
+        guard elsewhere > 0 else { return false }
+        var jakarta = 0
+        for s in analyzed {
+            for e in s.entities where e.kind == .place ? resources.jakarta.places.contains(e.id) : e.kind == .organization && namesJakarta(e, s.tokens) {
+                jakarta += 1
+            }
+        }
+        return elsewhere > jakarta
+    }
+
+    /// In a document about another province or country, an office of Jakarta named without Jakarta (`Dinas Sosial`,
+    /// `Pemprov`, `BPBD` alone): the province's own, not Jakarta's.
+    func isJakartaDefault(_ e: EntityMatch, _ tokens: [Token]) -> Bool {
+        aboutElsewhere && e.kind == .organization && isJakartaOrganization(e.id) && !namesJakarta(e, tokens)
+    }
+
+    /// Whether an organization's words name a place of Jakarta (`Dinas Sosial DKI Jakarta`, `Pemkot Jakpus`), unlike
+    /// `Dinas Sosial` or `Pemprov` alone.
+    func namesJakarta(_ organization: EntityMatch, _ tokens: [Token]) -> Bool {
+        resources.matcher.matches(in: Array(tokens[organization.tokenRange]), kinds: [.place]).contains { resources.jakarta.places.contains($0.id) }
     }
 
     /// `Suku Dinas Sosial (Sudinsos) Kota Administrasi Jakarta Pusat`: a generic organization followed by a region is

@@ -135,12 +135,17 @@ extension ExtractionRun {
         var end = position.tokenRange.upperBound
         // After a province or city (`Gubernur Jawa Tengah Ganjar Pranowo`) the name follows, not more office words.
         var afterRegion = false
+        var afterEntity = false
         while end < s.tokens.count {
             let t = s.tokens[end]
             if let e = s.entity(at: end), e.kind == .organization || e.kind == .place || e.kind == .program {
                 end = max(end + 1, e.tokenRange.upperBound)
+                afterEntity = true
                 continue
             }
+            // `Gubernur DKI Jakarta Jenderal Marinir Ali Sadikin`: after the office's organization or place a rank opens the
+            // name, though `Jenderal` continues a title elsewhere (`Sekretaris Jenderal`).
+            if afterEntity, rules.honorifics.contains(t.normalized) { break }
             // `Menteri Luar Negeri, Mohammad Javad Zarif`: field words continue the title even where no name follows.
             if rules.titleWords.contains(t.normalized) || rules.fieldWords.contains(t.normalized) {
                 end += 1
@@ -224,22 +229,24 @@ extension ExtractionRun {
     /// The organization of a position phrase: a gazetteer organization inside it, else one implied by the position and a region.
     /// A position of a province or city outside Jakarta (`Gubernur Jawa Barat`, `Kepala Dinas Sosial Kabupaten Bogor`) is of
     /// none of the Jakarta government's offices, and only a bare `Gubernur`, `Wakil Gubernur` or `Sekda` (or one of DKI
-    /// Jakarta) is Jakarta's: `Gubernur Bank Indonesia` is not.
+    /// Jakarta) is Jakarta's: `Gubernur Bank Indonesia` is not. In a document about another province or country a bare
+    /// one is not Jakarta's either (`Gubernur Sahbirin Noor` after `Gubernur Kalimantan Selatan Sahbirin Noor`).
     func organization(_ s: AnalyzedSentence, _ phrase: Range<Int>, position: EntityMatch) -> String? {
         guard let org = namedOrImpliedOrganization(s, phrase, position: position) else { return nil }
-        return namesRegionOutsideJakarta(s, phrase) && isJakartaOrganization(org) ? nil : org
+        let elsewhere = namesRegionOutsideJakarta(s, phrase) || aboutElsewhere && !namesJakarta(s, phrase)
+        return elsewhere && isJakartaOrganization(org) ? nil : org
     }
 
-    /// Pemerintah Provinsi DKI Jakarta, as the gazetteer names it.
-    var jakartaGovernment: String? { resources.lookup("Pemprov DKI", caseSensitive: false).first?.id }
-
-    /// Whether an organization is Jakarta's: the provincial government or below it, or named for DKI Jakarta
-    /// (`DPRD DKI Jakarta`, `BPS Provinsi DKI Jakarta`), or below one that is.
-    func isJakartaOrganization(_ id: String) -> Bool {
-        let government = jakartaGovernment
-        return resources.gazetteer.lineage(of: id).contains { entry in
-            entry.id == government || entry.name.split(separator: " ").contains { $0 == "DKI" || $0 == "Jakarta" }
+    /// Whether `phrase` names Jakarta: a place of Jakarta or an organization named with one (`Gubernur DKI Jakarta`).
+    func namesJakarta(_ s: AnalyzedSentence, _ phrase: Range<Int>) -> Bool {
+        s.entities.contains { e in
+            e.tokenRange.overlaps(phrase) && (e.kind == .place ? resources.jakarta.places.contains(e.id) : e.kind == .organization && namesJakarta(e, s.tokens))
         }
+    }
+
+    /// Whether an organization is Jakarta's (`JakartaEntries.organizations`).
+    func isJakartaOrganization(_ id: String) -> Bool {
+        resources.jakarta.organizations.contains(id)
     }
 
     private func namedOrImpliedOrganization(_ s: AnalyzedSentence, _ phrase: Range<Int>, position: EntityMatch) -> String? {
@@ -270,7 +277,7 @@ extension ExtractionRun {
         if name.hasPrefix("gubernur") || name.hasPrefix("wakil gubernur") || name.hasPrefix("sekretaris daerah") {
             // Only a bare title (or one of DKI Jakarta: the title drops Jakarta's regions) is Jakarta's.
             let qualified = title(s, phrase, keeping: position.tokenRange) != text(s, phrase.lowerBound..<position.tokenRange.upperBound)
-            return qualified ? nil : jakartaGovernment
+            return qualified ? nil : resources.jakarta.government
         }
         if !implied.isEmpty { return resources.lookup(implied, caseSensitive: false).first?.id }
         return nil

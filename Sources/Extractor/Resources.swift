@@ -17,6 +17,8 @@ public struct ExtractionResources: Sendable {
     var names: [String: [String]] = [:]
     /// Acronyms as written → ids.
     var acronyms: [String: [String]] = [:]
+    /// Which gazetteer entries are Jakarta's.
+    public private(set) var jakarta = JakartaEntries()
 
     public init(analyzer: LanguageAnalyzer, gazetteer: Gazetteer) {
         self.analyzer = analyzer
@@ -26,6 +28,19 @@ public struct ExtractionResources: Sendable {
         for entry in gazetteer.entries.values.sorted(by: { $0.id < $1.id }) {
             for n in [entry.name] + entry.aliases { names[Self.key(n), default: []].append(entry.id) }
             for a in entry.acronyms { acronyms[a, default: []].append(entry.id) }
+        }
+        let province = lookup("DKI Jakarta", caseSensitive: false).first { $0.kind == .place }?.id
+        jakarta.government = lookup("Pemprov DKI", caseSensitive: false).first?.id
+        for entry in gazetteer.entries.values {
+            let lineage = gazetteer.lineage(of: entry.id)
+            switch entry.kind {
+            case .place where lineage.contains { $0.id == province }:
+                jakarta.places.insert(entry.id)
+            case .organization where lineage.contains { $0.id == jakarta.government || $0.name.split(separator: " ").contains { $0 == "DKI" || $0 == "Jakarta" } }:
+                jakarta.organizations.insert(entry.id)
+            default:
+                break
+            }
         }
     }
 
@@ -64,6 +79,17 @@ public struct ExtractionResources: Sendable {
     }
 }
 
+/// The gazetteer entries that are Jakarta's, worked out once.
+public struct JakartaEntries: Sendable {
+    /// Pemerintah Provinsi DKI Jakarta.
+    public var government: String?
+    /// DKI Jakarta and every place in it.
+    public var places: Set<String> = []
+    /// The provincial government or below it, or named for DKI Jakarta (`DPRD DKI Jakarta`, `BPS Provinsi DKI Jakarta`),
+    /// or below one that is.
+    public var organizations: Set<String> = []
+}
+
 /// The rule vocabularies of `words.tsv`, by role.
 public struct RuleWords: Sendable {
     public var speechVerbs: Set<String>
@@ -82,8 +108,15 @@ public struct RuleWords: Sendable {
     /// Short words that continue a title as its field (`Menteri Agama`), never a name.
     public var fieldWords: Set<String>
     /// Provinces and cities outside Jakarta and countries, lowercased, that continue a position (`Wali Kota Malang`):
-    /// words.tsv's, and every country ICU names in Indonesian (`Presiden Zimbabwe`).
+    /// words.tsv's `region`, `province`, `country` and `home_country`, and every country ICU names in Indonesian
+    /// (`Presiden Zimbabwe`).
     public var regions: Set<String>
+    /// The provinces outside Jakarta and the other countries (words.tsv's `province` and `country`, and ICU's countries
+    /// but words.tsv's `home_country`; they are regions too), lowercased: a document that names them more often than
+    /// Jakarta is about them (`ExtractionRun.isAboutElsewhere`).
+    public var provincesAndCountries: Set<String>
+    /// The first words of `provincesAndCountries`: most words start none (a cheap test before `provinceOrCountryLength`).
+    var provinceOrCountryFirstWords: Set<String>
     /// Compass words that continue a region's name (`Mamuju Tengah`).
     public var regionSuffixes: Set<String>
     /// Words that open the name of a building, an area or a natural place (`Gedung`, `Kompleks`, `Danau`).
@@ -95,6 +128,11 @@ public struct RuleWords: Sendable {
     /// 2 for `jawa barat ridwan`, 1 for `malang kota`.
     public func regionLength(_ words: some Sequence<String>) -> Int? {
         Gazetteer.longestPhrase(words) { regions.contains($0) }
+    }
+
+    /// As `regionLength`, for the provinces and countries alone.
+    public func provinceOrCountryLength(_ words: some Sequence<String>) -> Int? {
+        Gazetteer.longestPhrase(words) { provincesAndCountries.contains($0) }
     }
 
     /// ICU's Indonesian country names, lowercased, those made of words alone (not `Kongo - Kinshasa`).
@@ -118,7 +156,9 @@ public struct RuleWords: Sendable {
         titleWords = role("title_word")
         notNames = role("not_name")
         fieldWords = role("field_word")
-        regions = role("region").union(Self.countries)
+        provincesAndCountries = role("province").union(role("country")).union(Self.countries).subtracting(role("home_country"))
+        provinceOrCountryFirstWords = Set(provincesAndCountries.map { String($0.prefix { $0 != " " }) })
+        regions = role("region").union(provincesAndCountries).union(role("home_country"))
         regionSuffixes = role("region_suffix")
         placeWords = role("place_word")
         maxUnitWords = unitNouns.map { $0.split(separator: " ").count }.max() ?? 1

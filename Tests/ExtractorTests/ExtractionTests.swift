@@ -79,6 +79,8 @@ struct OfficialTests {
         .init(text: "Kapolda Jawa Timur Irjen Pol Luki Hermawan memberikan keterangan.", name: "Luki Hermawan", title: "Kapolda Jawa Timur", org: nil),
         .init(text: "Kapolda Metro Jaya, Irjen Gatot Eddy Pramono mengatakan hal itu.", name: "Gatot Eddy Pramono", title: "Kapolda Metro Jaya",
               org: nil),
+        .init(text: "Diresmikan oleh Gubernur DKI Jakarta Jenderal Marinir Ali Sadikin, pada 10 November 1968, taman itu dibuka.",
+              name: "Ali Sadikin", title: "Gubernur", org: "Pemerintah Provinsi DKI Jakarta"),
         .init(text: "Bupati Lampung Selatan, Nanang Ermanto, meninjau lokasi.", name: "Nanang Ermanto", title: "Bupati Lampung Selatan", org: nil),
         .init(text: "Menteri Agama Lukman Hakim Saifuddin membuka acara.", name: "Lukman Hakim Saifuddin", title: "Menteri Agama", org: nil),
         // A root word of the language can be a name; a derived noun names a field (below).
@@ -147,6 +149,41 @@ struct OfficialTests {
         let facts = Extraction4.extractor.extract(doc)
         // Not `Gubernur Jawa Tengah`, nor the bare `Gubernur` (Jakarta's).
         #expect(facts.mentions.filter { $0.id == "person:ridwan-kamil" }.map(\.surface) == ["Gubernur Jawa Barat, Ridwan Kamil", "Gubernur Jawa Barat"])
+    }
+
+    static func facts(_ text: String) -> DocumentFacts {
+        let doc = Document(id: ContentHash.documentID(text), source: "t.txt", format: .text, text: text, published: CalendarDate(iso: "2019-09-20"),
+                           paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        return Extraction4.extractor.extract(doc)
+    }
+
+    @Test("in a document about another province or country, offices named without Jakarta are not Jakarta's", arguments: [
+        "Pemerintah Provinsi Kalimantan Selatan (Pemprov Kalsel) menerjunkan tim relawan. Menurut Gubernur Kalimantan Selatan Sahbirin "
+            + "Noor, tim itu berpatroli di wilayah Kalsel. Menurut Gubernur Sahbirin Noor, pembakar memakai modus baru. Dinas Sosial "
+            + "menyalurkan bantuan kepada warga. Kepala Dinas Sosial Ahmad Fauzi menyampaikan hal itu.",
+        "Gubernur Andrew Cuomo melarang rokok elektrik beraroma di New York, Amerika Serikat. Kasus serupa muncul di negara bagian "
+            + "lain di AS. Dinas Sosial menyalurkan bantuan kepada warga. Kepala Dinas Sosial Ahmad Fauzi menyampaikan hal itu.",
+    ])
+    func documentAboutElsewhere(_ text: String) {
+        let facts = Self.facts(text)
+        #expect(!facts.extraction.officials.isEmpty)
+        #expect(facts.extraction.officials.allSatisfy { $0.org == nil }, "\(facts.extraction.officials)")
+        #expect(!facts.mentions.contains { $0.id == "org:dinsos-dki" || $0.id == "org:pemprov-dki" }, "\(facts.mentions)")
+        #expect(!facts.extraction.events.contains { $0.actor == "Dinas Sosial Provinsi DKI Jakarta" })
+    }
+
+    @Test("a document that names Jakarta at least as often as other provinces is Jakarta's; an office named with Jakarta is Jakarta's anywhere", arguments: [
+        ("Gubernur Pramono Anung menerima kunjungan Gubernur Jawa Barat di Balai Kota Jakarta. Dinas Sosial menyalurkan bantuan.",
+         "Pramono Anung", "Pemerintah Provinsi DKI Jakarta"),
+        ("Gubernur Pramono Anung menerima Gubernur Jawa Barat dan Gubernur Banten di Balai Kota Jakarta. Dinas Sosial DKI Jakarta "
+            + "menyalurkan bantuan kepada warga Jakarta.", "Pramono Anung", "Pemerintah Provinsi DKI Jakarta"),
+        ("Gubernur DKI Jakarta Anies Baswedan mengirim bantuan ke Riau. Pemprov Riau menolak bantuan itu, kata Gubernur Riau Syamsuar.",
+         "Anies Baswedan", "Pemerintah Provinsi DKI Jakarta"),
+    ])
+    func documentAboutJakarta(_ text: String, _ name: String, _ org: String) throws {
+        let facts = Self.facts(text)
+        let official = try #require(facts.extraction.officials.first { $0.name == name })
+        #expect(official.org == org)
     }
 
     @Test("a former holder is marked so, in either order, and stands for no later mention of the office", arguments: [
