@@ -34,7 +34,10 @@ public struct DocumentExtractor: Sendable {
     /// raised so that stored documents are read and extracted again, their dates against it) (2026-11-23).
     /// 7: a document about another province or country (`ExtractionRun.isAboutElsewhere`) has no Jakarta office named
     /// without Jakarta; a rank after an office's organization opens the name (`… DKI Jakarta Jenderal Marinir Ali Sadikin`).
-    public static let rulesRevision = 7
+    /// 8: an acronym after a title continues it (`Menteri PUPR`), two capitals before a name are its initials (`Presiden BJ
+    /// Habibie`), a title said again in short is passed over (`Menteri Sosial Mensos Agus …`), and a name the lexicon knows
+    /// (`Bambang`) is no office word (2026-11-23).
+    public static let rulesRevision = 8
 
     public var resources: ExtractionResources
     public var today: CalendarDate

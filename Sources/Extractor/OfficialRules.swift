@@ -29,6 +29,8 @@ extension ExtractionRun {
                 // POSITION [,] NAME
                 var k = phrase.upperBound
                 if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
+                // `Menteri Sosial Mensos Agus Gumiwang`: the title said again in short.
+                if let again = s.positions.first(where: { $0.tokenRange.lowerBound == k && $0.id == position.id }) { k = again.tokenRange.upperBound }
                 if let name = nameRun(s, from: k), isBoundary(s, name.upperBound), !isEnumeration(s, name) {
                     add(Official(name: personName(s, name), title: title(s, phrase, keeping: position.tokenRange), positionID: position.id,
                                  orgID: organization(s, phrase, position: position), span: s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[name.upperBound - 1].span.upperBound,
@@ -155,6 +157,12 @@ extension ExtractionRun {
                 while region < s.tokens.count, rules.regionSuffixes.contains(s.tokens[region].normalized) { region += 1 }
                 end = region
                 afterRegion = true
+                continue
+            }
+            // `Menteri PUPR Basuki Hadimuljono`, `Ketua Umum PDIP Megawati`: an acronym the gazetteer does not know names the
+            // office's field or body (a rank in capitals, `AKBP`, or initials, `BJ`, open the name; `PT` is words.tsv's).
+            if !afterRegion, isAcronym(t), !rules.honorifics.contains(t.normalized), !rules.notNames.contains(t.normalized), !isInitials(s, end) {
+                end += 1
                 continue
             }
             // `Menteri Kelautan dan Perikanan Susi …`: long words of the language name an office, not a person,
@@ -300,6 +308,7 @@ extension ExtractionRun {
         // Honorifics before the name are not part of it.
         while i < s.tokens.count, isHonorific(s.tokens[i]) { i += 1 }
         let nameStart = i
+        if isInitials(s, i) { i += 1 }
         while i < s.tokens.count, i - nameStart < 5, isNameToken(s, i) { i += 1 }
         guard i > nameStart, !namesField(s, nameStart..<i), !isLoneLetter(s, nameStart..<i) else { return nil }
         return nameStart..<i
@@ -335,13 +344,27 @@ extension ExtractionRun {
         let t = s.tokens[i]
         guard t.kind == .word || (t.kind == .abbreviation && t.text.count == 2) else { return false }
         guard let first = t.text.unicodeScalars.first, first.properties.isUppercase else { return false }
-        if t.text.count > 1, t.text == t.text.uppercased(), t.kind == .word { return false }  // acronyms: DKI, RI, TKSK
+        if isAcronym(t) { return false }  // DKI, RI, TKSK
         if s.entity(at: i) != nil || s.positions.contains(where: { $0.tokenRange.contains(i) }) { return false }
         if rules.titleWords.contains(t.normalized) || rules.notNames.contains(t.normalized) || rules.fieldWords.contains(t.normalized)
             || rules.placeWords.contains(t.normalized) || rules.speechVerbs.contains(t.stem) { return false }
         if isInRegion(s, i) { return false }
         if IndonesianCalendar.weekday(named: t.text) != nil || IndonesianCalendar.month(named: t.text) != nil { return false }
         return true
+    }
+
+    /// `BJ` in `Presiden BJ Habibie`: two capitals before a name are its initials, unless a title word (`RI`) or one that
+    /// names no one (`PT`).
+    func isInitials(_ s: AnalyzedSentence, _ i: Int) -> Bool {
+        let t = s.tokens[i]
+        return t.text.utf8.count == 2 && isAcronym(t) && !rules.titleWords.contains(t.normalized) && !rules.honorifics.contains(t.normalized)
+            && !rules.notNames.contains(t.normalized)
+            && i + 1 < s.tokens.count && isNameToken(s, i + 1)
+    }
+
+    /// A word in capitals (`DKI`, `PUPR`, `TKSK`): no name.
+    func isAcronym(_ t: Token) -> Bool {
+        t.kind == .word && t.text.count > 1 && t.text == t.text.uppercased()
     }
 
     /// `Bidang Politik, Hukum, dan Keamanan`: one known word followed by `, X` or `dan X` continues a list of fields, not a name.
@@ -368,7 +391,7 @@ extension ExtractionRun {
     func isOfficeWord(_ t: Token) -> Bool {
         guard t.kind == .word, t.text.unicodeScalars.first?.properties.isUppercase ?? false else { return false }
         if rules.fieldWords.contains(t.normalized) { return true }
-        return t.text.count >= 6 && !t.text.contains("-")
+        return t.text.count >= 6 && !t.text.contains("-") && !rules.nameWords.contains(t.normalized)
             && (resources.analyzer.isKnownWord(t.normalized) || (t.stem != t.normalized && resources.analyzer.isKnownWord(t.stem)))
     }
 

@@ -105,6 +105,8 @@ public struct RuleWords: Sendable {
     public var vague: Set<String>
     public var titleWords: Set<String>
     public var notNames: Set<String>
+    /// Names the lexicon also knows as words (`Bambang`): never an office word.
+    public var nameWords: Set<String>
     /// Short words that continue a title as its field (`Menteri Agama`), never a name.
     public var fieldWords: Set<String>
     /// Provinces and cities outside Jakarta and countries, lowercased, that continue a position (`Wali Kota Malang`):
@@ -155,6 +157,7 @@ public struct RuleWords: Sendable {
         vague = role("vague")
         titleWords = role("title_word")
         notNames = role("not_name")
+        nameWords = role("name_word")
         fieldWords = role("field_word")
         provincesAndCountries = role("province").union(role("country")).union(Self.countries).subtracting(role("home_country"))
         provinceOrCountryFirstWords = Set(provincesAndCountries.map { String($0.prefix { $0 != " " }) })

@@ -83,6 +83,18 @@ struct OfficialTests {
               name: "Ali Sadikin", title: "Gubernur", org: "Pemerintah Provinsi DKI Jakarta"),
         .init(text: "Bupati Lampung Selatan, Nanang Ermanto, meninjau lokasi.", name: "Nanang Ermanto", title: "Bupati Lampung Selatan", org: nil),
         .init(text: "Menteri Agama Lukman Hakim Saifuddin membuka acara.", name: "Lukman Hakim Saifuddin", title: "Menteri Agama", org: nil),
+        // An acronym after a title names its field or body; two capitals before a name are its initials, unless a body's.
+        .init(text: "Menteri PUPR Basuki Hadimuljono meninjau lokasi.", name: "Basuki Hadimuljono", title: "Menteri PUPR", org: nil),
+        .init(text: "Ketua Umum PDIP Megawati Soekarnoputri hadir.", name: "Megawati Soekarnoputri", title: "Ketua Umum PDIP", org: nil),
+        .init(text: "Menko Polhukam Wiranto meninjau lokasi.", name: "Wiranto", title: "Menko Polhukam", org: nil),
+        .init(text: "Presiden BJ Habibie dirawat di RSPAD.", name: "BJ Habibie", title: "Presiden", org: nil),
+        .init(text: "Gubernur BI Perry Warjiyo menjelaskan hal itu.", name: "Perry Warjiyo", title: "Gubernur BI", org: nil),
+        .init(text: "Kapolres Jakarta Utara AKBP Budhi Herdi Susianto meninjau lokasi.", name: "Budhi Herdi Susianto", title: "Kapolres", org: nil),
+        // The title said again in short; a name the lexicon knows as a word (`bambang`) starts the name.
+        .init(text: "Turut hadir Menteri Sosial Mensos Agus Gumiwang Kartasasmita.", name: "Agus Gumiwang Kartasasmita", title: "Menteri Sosial",
+              org: "Kementerian Sosial Republik Indonesia"),
+        .init(text: "Ketua MPR RI Bambang Soesatyo hadir.", name: "Bambang Soesatyo", title: "Ketua MPR RI", org: nil),
+        .init(text: "Menteri Keuangan Bambang Brodjonegoro hadir.", name: "Bambang Brodjonegoro", title: "Menteri Keuangan", org: nil),
         // A root word of the language can be a name; a derived noun names a field (below).
         .init(text: "Wali Kota Pekanbaru Firdaus membuka acara.", name: "Firdaus", title: "Wali Kota Pekanbaru", org: nil),
         .init(text: "Menteri Sosial Tri Rismaharini meninjau lokasi.", name: "Tri Rismaharini", title: "Menteri Sosial",
