@@ -37,7 +37,8 @@ public struct DocumentExtractor: Sendable {
     /// 8: an acronym after a title continues it (`Menteri PUPR`), two capitals before a name are its initials (`Presiden BJ
     /// Habibie`), a title said again in short is passed over (`Menteri Sosial Mensos Agus …`), and a name the lexicon knows
     /// (`Bambang`) is no office word (2026-11-23).
-    public static let rulesRevision = 8
+    /// 9: a regency or city a document introduces (`Kabupaten Magetan`) is a region throughout it (2026-11-23).
+    public static let rulesRevision = 9
 
     public var resources: ExtractionResources
     public var today: CalendarDate
@@ -79,6 +80,8 @@ struct ExtractionRun {
     var learned: [LearnedAcronym] = []
     let knownAcronyms: [LearnedAcronym]
     var officials: [Official] = []
+    /// Regencies and cities outside Jakarta the document introduces (`Kabupaten Magetan`: `magetan`), lowercased.
+    var documentRegions: Set<String> = []
     /// The document is about a province outside Jakarta or another country (`isAboutElsewhere`): none of its offices
     /// named without Jakarta is Jakarta's (`isJakartaDefault`).
     var aboutElsewhere = false
@@ -112,6 +115,7 @@ struct ExtractionRun {
                 analyzed.append(a)
             }
         }
+        learnRegions()
         learnAcronyms()
         matchEntities()
         findOfficials()
@@ -133,6 +137,27 @@ struct ExtractionRun {
     }
 
     // MARK: - Entities
+
+    /// `Kabupaten Magetan`, `Polres Fakfak`: a capitalised word after one that introduces a regency or city (words.tsv's
+    /// `region_intro`) names a region outside Jakarta throughout the document, so that it continues a title rather than
+    /// starting a name (`Kepala Dinas Kesehatan Magetan Suwoto`). Words the gazetteer or the lexicon knows, or whose root
+    /// it knows, are left out (`Kota Administrasi`, `Kota Tua`, `Polres Pelabuhan`, Jakarta's own), and so is a compass
+    /// word (`Kota Selatan`).
+    mutating func learnRegions() {
+        for k in analyzed.indices {
+            let tokens = analyzed[k].sentence.tokens
+            for i in tokens.indices.dropLast() where rules.regionIntros.contains(tokens[i].normalized) {
+                // `Wali Kota Airin`: a title, followed by a name.
+                if i > 0, tokens[i - 1].normalized == "wali" { continue }
+                let t = tokens[i + 1]
+                guard t.kind == .word, isCapitalised(t), !isAcronym(t), !rules.regions.contains(t.normalized),
+                      !rules.regionSuffixes.contains(t.normalized), !resources.analyzer.isKnownWord(t.normalized),
+                      t.stem == t.normalized || !resources.analyzer.isKnownWord(t.stem),
+                      resources.lookup(t.text, caseSensitive: true).isEmpty else { continue }
+                documentRegions.insert(t.normalized)
+            }
+        }
+    }
 
     mutating func learnAcronyms() {
         let learner = AcronymLearner()

@@ -381,9 +381,15 @@ extension ExtractionRun {
         (max(0, i - 2)...i).contains { start in regionEnd(s, at: start).map { $0 > i } ?? false }
     }
 
-    /// The end of a province or city name (`Sumatera Utara`, `Malang`) starting at `i`, or nil.
+    /// The end of a province or city name (`Sumatera Utara`, `Malang`, or one the document introduced: `Magetan`) starting
+    /// at `i`, or nil.
     func regionEnd(_ s: AnalyzedSentence, at i: Int) -> Int? {
-        rules.regionLength(s.tokens[i...].prefix(while: { $0.kind == .word }).lazy.map(\.normalized)).map { i + $0 }
+        // Asked of nearly every capitalised word: most start no region, and are answered without building phrases.
+        guard i < s.tokens.count, s.tokens[i].kind == .word,
+              rules.regionFirstWords.contains(s.tokens[i].normalized) || documentRegions.contains(s.tokens[i].normalized) else { return nil }
+        let words = s.tokens[i...].prefix(while: { $0.kind == .word }).lazy.map(\.normalized)
+        if documentRegions.isEmpty { return rules.regionLength(words).map { i + $0 } }
+        return Gazetteer.longestPhrase(words) { rules.regions.contains($0) || documentRegions.contains($0) }.map { i + $0 }
     }
 
     /// A capitalised word of six letters or more that the lexicon knows (`Kelautan`, `Pariwisata`), or a field word of

@@ -117,10 +117,14 @@ public struct RuleWords: Sendable {
     /// but words.tsv's `home_country`; they are regions too), lowercased: a document that names them more often than
     /// Jakarta is about them (`ExtractionRun.isAboutElsewhere`).
     public var provincesAndCountries: Set<String>
-    /// The first words of `provincesAndCountries`: most words start none (a cheap test before `provinceOrCountryLength`).
-    var provinceOrCountryFirstWords: Set<String>
+    /// The first words of `regions` and of `provincesAndCountries`: most words start none (cheap tests before
+    /// `regionLength` and `provinceOrCountryLength`).
+    var regionFirstWords: WordSet
+    var provinceOrCountryFirstWords: WordSet
     /// Compass words that continue a region's name (`Mamuju Tengah`).
     public var regionSuffixes: Set<String>
+    /// Words after which a capitalised word names a regency or city (`Kabupaten`, `Pemkot`, `Polres`).
+    public var regionIntros: WordSet
     /// Words that open the name of a building, an area or a natural place (`Gedung`, `Kompleks`, `Danau`).
     public var placeWords: Set<String>
     /// Longest unit noun in words, to bound the lookahead.
@@ -160,9 +164,12 @@ public struct RuleWords: Sendable {
         nameWords = role("name_word")
         fieldWords = role("field_word")
         provincesAndCountries = role("province").union(role("country")).union(Self.countries).subtracting(role("home_country"))
-        provinceOrCountryFirstWords = Set(provincesAndCountries.map { String($0.prefix { $0 != " " }) })
         regions = role("region").union(provincesAndCountries).union(role("home_country"))
+        func firstWords(_ phrases: Set<String>) -> WordSet { WordSet(Set(phrases.map { String($0.prefix { $0 != " " }) })) }
+        regionFirstWords = firstWords(regions)
+        provinceOrCountryFirstWords = firstWords(provincesAndCountries)
         regionSuffixes = role("region_suffix")
+        regionIntros = WordSet(role("region_intro"))
         placeWords = role("place_word")
         maxUnitWords = unitNouns.map { $0.split(separator: " ").count }.max() ?? 1
     }

@@ -198,6 +198,23 @@ struct OfficialTests {
         #expect(official.org == org)
     }
 
+    @Test("a regency or city the document introduces continues a title, not a name", arguments: [
+        ("Seorang siswa di Kabupaten Magetan mengundurkan diri. Kepala Dinas Pendidikan Magetan Suwoto memastikan ia ikut ujian.",
+         "Suwoto", "Kepala Dinas Pendidikan Magetan"),
+        ("Polres Fakfak menjaga pasar. Sekretaris Daerah Fakfak Ali Baham Temongmere menyerahkan bantuan.",
+         "Ali Baham Temongmere", "Sekretaris Daerah Fakfak"),
+        // Not a name after `Wali Kota`, nor a word the lexicon knows (or whose root it knows) after `Polres`.
+        ("Wali Kota Airin Rachmi Diany membuka acara di Kota Tangerang Selatan.", "Airin Rachmi Diany", "Wali Kota"),
+        ("Polres Pelabuhan Belawan menangkap pelaku. Kapolres Pelabuhan Belawan AKBP Ikhwan Lubis mengatakan hal itu.",
+         "Ikhwan Lubis", "Kapolres Pelabuhan Belawan"),
+    ])
+    func learnedRegion(_ text: String, _ name: String, _ title: String) throws {
+        let officials = Self.facts(text).extraction.officials
+        let official = try #require(officials.first { $0.name == name }, "\(officials)")
+        #expect(official.title == title)
+        #expect(official.org == nil)
+    }
+
     @Test("a former holder is marked so, in either order, and stands for no later mention of the office", arguments: [
         ("Mantan Gubernur Jawa Barat, Ahmad Heryawan tidak memenuhi panggilan KPK.", "Ahmad Heryawan", "Gubernur Jawa Barat"),
         ("Pertemuan itu dihadiri Ahmad Heryawan, mantan Gubernur Jawa Barat, kemarin.", "Ahmad Heryawan", "Gubernur Jawa Barat"),
