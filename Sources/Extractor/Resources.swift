@@ -102,6 +102,8 @@ public struct RuleWords: Sendable {
     public var listIntros: Set<String>
     public var unitNouns: Set<String>
     public var participantUnits: Set<String>
+    /// Counted nouns that say only that people are counted (`orang`, `jiwa`).
+    public var peopleClassifiers: Set<String>
     public var vague: Set<String>
     public var titleWords: Set<String>
     public var notNames: Set<String>
@@ -158,6 +160,7 @@ public struct RuleWords: Sendable {
         listIntros = role("list_intro")
         unitNouns = role("unit_noun")
         participantUnits = role("participant_unit")
+        peopleClassifiers = role("people_classifier")
         vague = role("vague")
         titleWords = role("title_word")
         notNames = role("not_name")

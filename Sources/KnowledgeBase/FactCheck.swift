@@ -149,7 +149,8 @@ public struct FactChecker: Sendable {
         var evidence: [CheckResult.Evidence] = []
         for row in candidates {
             let unit: String? = row["unit"]
-            guard Self.compatible(unit, figure.unit) else { continue }
+            let sentence: String = row["sentence"]
+            guard Self.compatible(unit, figure.unit) || countsPeople(unit, as: figure.unit, in: sentence) else { continue }
             let value: Double? = row["value"]
             let max: Double? = row["max"]
             let qualifier: String? = row["qualifier"]
@@ -160,7 +161,7 @@ public struct FactChecker: Sendable {
                 : !Self.sameBound(qualifier, figure.qualifier) ? "same value, other qualifier"
                 : !samePeriod ? "same value, other period" : "same"
             evidence.append(CheckResult.Evidence(relation: relation, value: value, max: max, unit: unit, qualifier: qualifier, date: date,
-                                                 sentence: row["sentence"], surface: row["surface"], span: [row["start"], row["end"]],
+                                                 sentence: sentence, surface: row["surface"], span: [row["start"], row["end"]],
                                                  document: QueryEngine.source(row)))
         }
         return evidence
@@ -171,6 +172,18 @@ public struct FactChecker: Sendable {
         guard let claimed else { return true }
         guard let stored else { return false }
         return stored.lowercased() == claimed.lowercased()
+    }
+
+    /// `jumlah mahasiswa … mencapai 2.047 orang`: a figure of people by a classifier (words.tsv's `people_classifier`) counts
+    /// the people its sentence names, when the claim counts people (a `participant_unit`: `2.047 mahasiswa`) and the
+    /// sentence names them.
+    func countsPeople(_ stored: String?, as claimed: String?, in sentence: String) -> Bool {
+        let rules = extractor.resources.rules
+        guard let stored, let claimed = claimed?.lowercased(), rules.peopleClassifiers.contains(stored.lowercased()),
+              rules.participantUnits.contains(claimed) else { return false }
+        let words = extractor.resources.analyzer.tokenizer.sentences(sentence).flatMap(\.tokens).map(\.normalized)
+        let wanted = claimed.split(separator: " ").map(String.init)
+        return words.indices.contains { words[$0...].starts(with: wanted) }
     }
 
     /// `sebanyak` and `mencapai` state the value itself; other qualifiers are bounds or approximations.

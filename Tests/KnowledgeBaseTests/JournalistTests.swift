@@ -67,6 +67,21 @@ struct CheckTests {
         #expect(result.claim.subjects == subjects)
     }
 
+    @Test("people counted by a classifier count the people their sentence names", arguments: [
+        ("Sebanyak 2.047 mahasiswa Papua pulang kampung", CheckResult.Verdict.supported, [2047.0]),
+        ("Sebanyak 3.000 mahasiswa Papua pulang kampung", .contradicted, [2047]),
+        // The sentence names students, not teachers.
+        ("Sebanyak 2.047 guru Papua pulang kampung", .notFound, []),
+    ])
+    func peopleByClassifier(_ claim: String, _ verdict: CheckResult.Verdict, _ values: [Double]) async throws {
+        let kb = try KnowledgeBase()
+        try await Fixtures.ingest("Mahasiswa Papua pulang kampung setelah kerusuhan. Dari hasil pertemuan Gubernur Papua dan para "
+            + "bupati, Senin (16/9/2019), dilaporkan jumlah mahasiswa yang telah kembali mencapai 2.047 orang.", into: kb)
+        let result = try checker(kb).check(claim)
+        #expect(result.verdict == verdict)
+        #expect(result.evidence.compactMap(\.value) == values)
+    }
+
     @Test("an acronym a stored document defined is the claim's subject")
     func learnedAcronymInClaim() async throws {
         let kb = try KnowledgeBase()
