@@ -356,6 +356,7 @@ extension ExtractionRun {
     /// `BJ` in `Presiden BJ Habibie`: two capitals before a name are its initials, unless a title word (`RI`) or one that
     /// names no one (`PT`).
     func isInitials(_ s: AnalyzedSentence, _ i: Int) -> Bool {
+        guard i < s.tokens.count else { return false }
         let t = s.tokens[i]
         return t.text.utf8.count == 2 && isAcronym(t) && !rules.titleWords.contains(t.normalized) && !rules.honorifics.contains(t.normalized)
             && !rules.notNames.contains(t.normalized)

@@ -261,6 +261,8 @@ struct OfficialTests {
         "Penting bagi anggota Dewan Pengawas tidak ada rekam jejak.",
         "Massa berunjuk rasa di depan Gedung DPR, Kompleks Parlemen, Senayan.",
         "Wisatawan memadati Danau Toba, Gubernur Sumatera Utara pun hadir.",
+        // A position that ends a sentence without a full stop.
+        "Turut hadir Gubernur",
     ])
     func positionWithoutName(_ text: String) {
         #expect(Extraction4.extract(text).officials.isEmpty, "\(Extraction4.extract(text).officials)")
