@@ -334,8 +334,14 @@ public struct QueryEngine: Sendable {
                 return try officeTerms(words.filter(\.region).map(\.spellings) + extra)
             }
             // A place asked about (`siapa Gubernur DKI Jakarta`) is named by the title or the organization, as a region
-            // is; a place no office names (`siapa Kepala Dinas Sosial Cengkareng`) narrows nothing.
-            let places = q.entities.filter { $0.kind == "place" }.map { resources.gazetteer.spellings(of: $0.name.lowercased()) }
+            // is; places no office names (`siapa Kepala Dinas Sosial Cengkareng`) narrow nothing.
+            var places = q.entities.filter { $0.kind == "place" }.map { resources.gazetteer.spellings(of: $0.name.lowercased()) }
+            // So is a program, by any name the knowledge base has for it (`siapa Menteri PUPR`: Menteri PUPR, Menteri
+            // Pekerjaan Umum dan Perumahan Rakyat).
+            for program in q.entities where program.kind == "program" {
+                let aliases = try String.fetchAll(db, sql: "SELECT normalized FROM alias WHERE entityId = ?", arguments: [program.id])
+                places.append(Array(Set(aliases + [program.name.lowercased()])).sorted())
+            }
             var terms = try narrowest(places)
             if terms.isEmpty, !places.isEmpty { terms = try narrowest([]) }
             let mentions = try Row.fetchAll(db, sql: """

@@ -1036,6 +1036,24 @@ struct GraphTests {
         }
     }
 
+    @Test("a program asked with a position narrows the titles by any of its names: siapa Menteri PUPR")
+    func officialsOfAProgram() async throws {
+        let kb = try KnowledgeBase()
+        func release(_ date: String, _ body: String) -> String {
+            "Berita Nasional \(date)\n\n\(date) Reporter: Budi Santoso Editor: Erikyanri Maulana 100\n\n\(body)\n"
+        }
+        try await Fixtures.ingest(release("10 September 2019", "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR) Basuki Hadimuljono "
+            + "meninjau bendungan. Menteri Perindustrian Agus Gumiwang Kartasasmita hadir."), into: kb)
+        try await Fixtures.ingest(release("12 September 2019", "Menteri PUPR Basuki Hadimuljono membuka jembatan. "
+            + "Menteri Agama Lukman Hakim hadir."), into: kb)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        let understood = try engine.understand("siapa Menteri PUPR")
+        #expect(understood.entities.map(\.kind) == ["position", "program"])
+        let answers = try engine.answer(understood, limit: 10)
+        #expect(Set(answers.compactMap(\.person)) == ["Basuki Hadimuljono"])
+        #expect(Set(answers.compactMap(\.position)) == ["Menteri Pekerjaan Umum dan Perumahan Rakyat", "Menteri PUPR"])
+    }
+
     @Test("a name mentioned once among another holder's many mentions is listed after the holders and answers no time; a successor does")
     func overshadowedTerms() async throws {
         let kb = try KnowledgeBase()
