@@ -38,7 +38,8 @@ public struct DocumentExtractor: Sendable {
     /// Habibie`), a title said again in short is passed over (`Menteri Sosial Mensos Agus …`), and a name the lexicon knows
     /// (`Bambang`) is no office word (2026-11-23).
     /// 9: a regency or city a document introduces (`Kabupaten Magetan`) is a region throughout it (2026-11-23).
-    public static let rulesRevision = 9
+    /// 10: a retired rank's `(Purn)` is passed over before a name, and learned as no acronym (2026-11-23).
+    public static let rulesRevision = 10
 
     public var resources: ExtractionResources
     public var today: CalendarDate
@@ -163,9 +164,9 @@ struct ExtractionRun {
         let learner = AcronymLearner()
         var seen: Set<String> = []
         for s in analyzed {
-            // `Jawa Tengah (Jateng)` abbreviates a place, not a program; `… (Papua)` names one.
+            // `Jawa Tengah (Jateng)` abbreviates a place, not a program; `… (Papua)` names one; `Brigjen (Purn)` is a rank.
             for acronym in learner.learn(in: s.sentence) where !seen.contains(acronym.acronym) && !rules.regions.contains(acronym.expansion.lowercased())
-                && !rules.regions.contains(acronym.acronym.lowercased()) {
+                && !rules.regions.contains(acronym.acronym.lowercased()) && !rules.honorifics.contains(acronym.acronym.lowercased()) {
                 seen.insert(acronym.acronym)
                 // An acronym the gazetteer knows keeps its canonical id.
                 if let known = resources.lookup(acronym.acronym, caseSensitive: true).first

@@ -305,8 +305,16 @@ extension ExtractionRun {
     /// A capitalised run that is no known entity or title word: `Premi Lasari`, `M. Ridwan`, `Raden Sunu Probo`.
     func nameRun(_ s: AnalyzedSentence, from start: Int) -> Range<Int>? {
         var i = start
-        // Honorifics before the name are not part of it.
-        while i < s.tokens.count, isHonorific(s.tokens[i]) { i += 1 }
+        // Honorifics before the name are not part of it, nor is a retired rank's `(Purn)`.
+        while i < s.tokens.count {
+            if isHonorific(s.tokens[i]) {
+                i += 1
+            } else if s.tokens[i].text == "(", i + 2 < s.tokens.count, isHonorific(s.tokens[i + 1]), s.tokens[i + 2].text == ")" {
+                i += 3
+            } else {
+                break
+            }
+        }
         let nameStart = i
         if isInitials(s, i) { i += 1 }
         while i < s.tokens.count, i - nameStart < 5, isNameToken(s, i) { i += 1 }

@@ -81,6 +81,8 @@ struct OfficialTests {
               org: nil),
         .init(text: "Diresmikan oleh Gubernur DKI Jakarta Jenderal Marinir Ali Sadikin, pada 10 November 1968, taman itu dibuka.",
               name: "Ali Sadikin", title: "Gubernur", org: "Pemerintah Provinsi DKI Jakarta"),
+        .init(text: "Gubernur Papua Barat Brigjen TNI Marinir (Purn) Abraham Octavianus Atururi meninggal dunia.",
+              name: "Abraham Octavianus Atururi", title: "Gubernur Papua Barat", org: nil),
         .init(text: "Bupati Lampung Selatan, Nanang Ermanto, meninjau lokasi.", name: "Nanang Ermanto", title: "Bupati Lampung Selatan", org: nil),
         .init(text: "Menteri Agama Lukman Hakim Saifuddin membuka acara.", name: "Lukman Hakim Saifuddin", title: "Menteri Agama", org: nil),
         // An acronym after a title names its field or body; two capitals before a name are its initials, unless a body's.
