@@ -164,9 +164,11 @@ struct ExtractionRun {
         let learner = AcronymLearner()
         var seen: Set<String> = []
         for s in analyzed {
-            // `Jawa Tengah (Jateng)` abbreviates a place, not a program; `… (Papua)` names one; `Brigjen (Purn)` is a rank.
+            // `Jawa Tengah (Jateng)` abbreviates a place, not a program; `… (Papua)` names one; `Brigjen (Purn)` is a rank
+            // (`Indra Bambang Utoyo (IBU)`, in capitals, is an acronym).
             for acronym in learner.learn(in: s.sentence) where !seen.contains(acronym.acronym) && !rules.regions.contains(acronym.expansion.lowercased())
-                && !rules.regions.contains(acronym.acronym.lowercased()) && !rules.honorifics.contains(acronym.acronym.lowercased()) {
+                && !rules.regions.contains(acronym.acronym.lowercased())
+                && !(rules.honorifics.contains(acronym.acronym.lowercased()) && acronym.acronym != acronym.acronym.uppercased()) {
                 seen.insert(acronym.acronym)
                 // An acronym the gazetteer knows keeps its canonical id.
                 if let known = resources.lookup(acronym.acronym, caseSensitive: true).first
