@@ -39,7 +39,9 @@ public struct DocumentExtractor: Sendable {
     /// (`Bambang`) is no office word (2026-11-23).
     /// 9: a regency or city a document introduces (`Kabupaten Magetan`) is a region throughout it (2026-11-23).
     /// 10: a retired rank's `(Purn)` is passed over before a name, and learned as no acronym (2026-11-23).
-    public static let rulesRevision = 10
+    /// 11: the head of a body of a Jakarta city heads that city's body (`Kapolres Jakarta Utara`: Polres Metro Jakarta
+    /// Utara) (2026-11-23).
+    public static let rulesRevision = 11
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -282,6 +282,15 @@ extension ExtractionRun {
                 }
             }
         }
+        // `Kapolres Jakarta Utara`: a head (`Ka-`) of a body (`Polres`) of a Jakarta city heads that city's body.
+        if name.hasPrefix("ka"), !name.contains(" ") {
+            let body = name.dropFirst(2)
+            for place in places {
+                if let org = resources.gazetteer.organizations.first(where: { $0.isIn(place: place, resources.gazetteer) && $0.name.lowercased().split(separator: " ").first == body }) {
+                    return org.id
+                }
+            }
+        }
         if name.hasPrefix("gubernur") || name.hasPrefix("wakil gubernur") || name.hasPrefix("sekretaris daerah") {
             // Only a bare title (or one of DKI Jakarta: the title drops Jakarta's regions) is Jakarta's.
             let qualified = title(s, phrase, keeping: position.tokenRange) != text(s, phrase.lowerBound..<position.tokenRange.upperBound)

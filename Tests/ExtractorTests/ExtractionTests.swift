@@ -91,7 +91,8 @@ struct OfficialTests {
         .init(text: "Menko Polhukam Wiranto meninjau lokasi.", name: "Wiranto", title: "Menko Polhukam", org: nil),
         .init(text: "Presiden BJ Habibie dirawat di RSPAD.", name: "BJ Habibie", title: "Presiden", org: nil),
         .init(text: "Gubernur BI Perry Warjiyo menjelaskan hal itu.", name: "Perry Warjiyo", title: "Gubernur BI", org: nil),
-        .init(text: "Kapolres Jakarta Utara AKBP Budhi Herdi Susianto meninjau lokasi.", name: "Budhi Herdi Susianto", title: "Kapolres", org: nil),
+        .init(text: "Kapolres Jakarta Utara AKBP Budhi Herdi Susianto meninjau lokasi.", name: "Budhi Herdi Susianto", title: "Kapolres",
+              org: "Polres Metro Jakarta Utara"),
         // The title said again in short; a name the lexicon knows as a word (`bambang`) starts the name.
         .init(text: "Turut hadir Menteri Sosial Mensos Agus Gumiwang Kartasasmita.", name: "Agus Gumiwang Kartasasmita", title: "Menteri Sosial",
               org: "Kementerian Sosial Republik Indonesia"),
