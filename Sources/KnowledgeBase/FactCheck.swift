@@ -97,9 +97,17 @@ public struct FactChecker: Sendable {
                                       year: year, subjects: subjects.sorted())
         guard !subjects.isEmpty || !terms.isEmpty else { return CheckResult(claim: claim, verdict: .notFound, evidence: []) }
 
-        // Figures whose sentence names the subject and has the words; failing that, figures of documents that do.
+        // Figures whose sentence names the subject and has the words; failing that, figures of documents that do. A
+        // document that states the claimed value in another sentence (`jumlah mahasiswa … mencapai 2.047 orang` after
+        // `pulang kampung`) is evidence too, where no such sentence states it.
         var evidence = try evidenceFor(figure, subjects: subjects, terms: terms, year: year, sameSentence: true)
-        if evidence.isEmpty { evidence = try evidenceFor(figure, subjects: subjects, terms: terms, year: year, sameSentence: false) }
+        if !evidence.contains(where: { $0.relation == "same" }) {
+            let wider = try evidenceFor(figure, subjects: subjects, terms: terms, year: year, sameSentence: false)
+            evidence += wider.filter { found in
+                (evidence.isEmpty || found.relation == "same")
+                    && !evidence.contains { $0.document.id == found.document.id && $0.span == found.span }
+            }
+        }
         let verdict: CheckResult.Verdict
         if evidence.isEmpty {
             verdict = .notFound

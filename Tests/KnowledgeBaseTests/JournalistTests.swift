@@ -67,14 +67,16 @@ struct CheckTests {
         #expect(result.claim.subjects == subjects)
     }
 
-    @Test("people counted by a classifier count the people their sentence names", arguments: [
-        ("Sebanyak 2.047 mahasiswa Papua pulang kampung", CheckResult.Verdict.supported, [2047.0]),
-        ("Sebanyak 3.000 mahasiswa Papua pulang kampung", .contradicted, [2047]),
+    @Test("people counted by a classifier count the people their sentence names, in any sentence of a document", arguments: [
+        ("Sebanyak 2.047 mahasiswa Papua pulang kampung", CheckResult.Verdict.supported, [700.0, 2047]),
+        // Another value in a sentence with the claim's words, and none stated elsewhere: only that sentence's.
+        ("Sebanyak 3.000 mahasiswa Papua pulang kampung", .contradicted, [700]),
         // The sentence names students, not teachers.
         ("Sebanyak 2.047 guru Papua pulang kampung", .notFound, []),
     ])
     func peopleByClassifier(_ claim: String, _ verdict: CheckResult.Verdict, _ values: [Double]) async throws {
         let kb = try KnowledgeBase()
+        try await Fixtures.ingest("Kapolda Papua mengatakan sudah ada 700 mahasiswa Papua yang pulang kampung.", into: kb)
         try await Fixtures.ingest("Mahasiswa Papua pulang kampung setelah kerusuhan. Dari hasil pertemuan Gubernur Papua dan para "
             + "bupati, Senin (16/9/2019), dilaporkan jumlah mahasiswa yang telah kembali mencapai 2.047 orang.", into: kb)
         let result = try checker(kb).check(claim)
