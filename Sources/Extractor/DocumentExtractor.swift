@@ -118,9 +118,9 @@ struct ExtractionRun {
                 analyzed.append(a)
             }
         }
-        learnRegions()
         learnAcronyms()
         matchEntities()
+        learnRegions()
         findOfficials()
         // The officials' phrases needed them whole; later rules must not take them for Jakarta's offices.
         if aboutElsewhere {
@@ -145,13 +145,13 @@ struct ExtractionRun {
     /// `region_intro`) names a region outside Jakarta throughout the document, so that it continues a title rather than
     /// starting a name (`Kepala Dinas Kesehatan Magetan Suwoto`). Words the gazetteer or the lexicon knows, or whose root
     /// it knows, are left out (`Kota Administrasi`, `Kota Tua`, `Polres Pelabuhan`, Jakarta's own), and so is a compass
-    /// word (`Kota Selatan`).
+    /// word (`Kota Selatan`), and an intro word inside a title (`Wali Kota Airin`).
     mutating func learnRegions() {
         for k in analyzed.indices {
             let tokens = analyzed[k].sentence.tokens
             for i in tokens.indices.dropLast() where rules.regionIntros.contains(tokens[i].normalized) {
                 // `Wali Kota Airin`: a title, followed by a name.
-                if i > 0, tokens[i - 1].normalized == "wali" { continue }
+                if analyzed[k].positions.contains(where: { $0.tokenRange.contains(i) }) { continue }
                 let t = tokens[i + 1]
                 guard t.kind == .word, isCapitalised(t), !isAcronym(t), !rules.regions.contains(t.normalized),
                       !rules.regionSuffixes.contains(t.normalized), !resources.analyzer.isKnownWord(t.normalized),

@@ -406,7 +406,6 @@ extension ExtractionRun {
         guard i < s.tokens.count, s.tokens[i].kind == .word,
               rules.regionFirstWords.contains(s.tokens[i].normalized) || documentRegions.contains(s.tokens[i].normalized) else { return nil }
         let words = s.tokens[i...].prefix(while: { $0.kind == .word }).lazy.map(\.normalized)
-        if documentRegions.isEmpty { return rules.regionLength(words).map { i + $0 } }
         return Gazetteer.longestPhrase(words) { rules.regions.contains($0) || documentRegions.contains($0) }.map { i + $0 }
     }
 
