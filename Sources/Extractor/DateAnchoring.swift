@@ -79,13 +79,17 @@ extension DateContext {
         }
         guard let weekday else { return nil }
         let candidates: [CalendarDate]
-        if documentYears.isEmpty {
+        if !documentYears.isEmpty {
+            let years = Set(documentYears.flatMap { [$0 - 1, $0, $0 + 1] }).sorted()
+            candidates = years.compactMap { CalendarDate(year: $0, month: month, day: day) }
+        } else if !batchYears.isEmpty {
+            /// The others' years alone, not a year either side: a weekday written wrong (`Selasa (25/9)` in a report
+            /// of September 2019) fits a neighbouring year (2018) more often than the document is of one.
+            candidates = batchYears.compactMap { CalendarDate(year: $0, month: month, day: day) }
+        } else {
             /// Six years up to today, and not after today: the document was written before it was read.
             candidates = ((today.year - 5)...today.year).compactMap { CalendarDate(year: $0, month: month, day: day) }
                 .filter { $0 <= today }
-        } else {
-            let years = Set(documentYears.flatMap { [$0 - 1, $0, $0 + 1] }).sorted()
-            candidates = years.compactMap { CalendarDate(year: $0, month: month, day: day) }
         }
         let fitting = candidates.filter { $0.weekday == weekday }
         return fitting.count == 1 ? fitting.first : nil

@@ -41,12 +41,18 @@ public struct DocumentExtractor: Sendable {
     /// 10: a retired rank's `(Purn)` is passed over before a name, and learned as no acronym (2026-11-23).
     /// 11: the head of a body of a Jakarta city heads that city's body (`Kapolres Jakarta Utara`: Polres Metro Jakarta
     /// Utara) (2026-11-23).
-    public static let rulesRevision = 11
+    /// 12: a document without a date that names no year completes a weekday's date (`Kamis (19/9)`) within the
+    /// publication years of the documents read with it, not the six years up to today (2026-11-23).
+    public static let rulesRevision = 12
 
     public var resources: ExtractionResources
     public var today: CalendarDate
     /// Acronyms other documents defined (`UKKT` → Unit Kegiatan Karang Taruna): they are recognised here too.
     public private(set) var knownAcronyms: [LearnedAcronym] = []
+    /// The publication years of the documents read with those this extracts (an ingest's or `kb extract`'s): where a
+    /// document has no date and names no year, a weekday's date (`Kamis (19/9)`) is in one of them
+    /// (`DateContext.batchYears`). Empty: in the six years up to `today`.
+    public private(set) var batchYears: [Int] = []
 
     public init(resources: ExtractionResources, today: CalendarDate = .today) {
         self.resources = resources
@@ -64,8 +70,29 @@ public struct DocumentExtractor: Sendable {
         return copy
     }
 
+    /// The same extractor, completing the dates of documents without a date or a year within the publication years
+    /// of the documents read with them (`batchYears`).
+    public func dating(alongside published: some Sequence<CalendarDate>) -> DocumentExtractor {
+        var copy = self
+        copy.batchYears = Set(published.map(\.year)).sorted()
+        return copy
+    }
+
     public func extract(_ document: Document) -> DocumentFacts {
-        var work = ExtractionRun(document: document, resources: resources, today: today, knownAcronyms: knownAcronyms)
+        extract(document, context: resources.analyzer.dateContext(for: document, today: today, batchYears: batchYears))
+    }
+
+    /// The extraction of `document`, unless it has no date and names no year: its dates then depend on the years of
+    /// the documents read with it, and it waits for them (`Ingestion.run` extracts it after the others, with
+    /// `dating(alongside:)`). Nil for such a document.
+    public func extractUnlessDatedByOthers(_ document: Document) -> DocumentFacts? {
+        let context = resources.analyzer.dateContext(for: document, today: today, batchYears: batchYears)
+        if context.published == nil, context.documentYears.isEmpty, context.batchYears.isEmpty { return nil }
+        return extract(document, context: context)
+    }
+
+    func extract(_ document: Document, context: DateContext) -> DocumentFacts {
+        var work = ExtractionRun(document: document, resources: resources, context: context, knownAcronyms: knownAcronyms)
         work.run()
         return work.facts
     }
@@ -89,13 +116,13 @@ struct ExtractionRun {
     /// named without Jakarta is Jakarta's (`isJakartaDefault`).
     var aboutElsewhere = false
 
-    init(document: Document, resources: ExtractionResources, today: CalendarDate, knownAcronyms: [LearnedAcronym] = []) {
+    init(document: Document, resources: ExtractionResources, context: DateContext, knownAcronyms: [LearnedAcronym] = []) {
         self.document = document
         self.knownAcronyms = knownAcronyms
         self.resources = resources
         self.rules = resources.rules
         self.source = ScalarText(document.text)
-        self.context = resources.analyzer.dateContext(for: document, today: today)
+        self.context = context
         self.facts = DocumentFacts(document: document, extraction: Extraction(document: .init(document)),
                                    sentences: [], mentions: [], acronyms: [], rulesVersion: resources.rulesVersion)
     }

@@ -74,14 +74,17 @@ public struct LanguageAnalyzer: Sendable {
         return result
     }
 
-    /// The date context of a document: its publication date and the years it names.
-    public func dateContext(for document: Document, today: CalendarDate = .today) -> DateContext {
+    /// The date context of a document: its publication date, else the years it names, else `batchYears` (the
+    /// publication years of the documents read with it, `DocumentExtractor.dating(alongside:)`).
+    public func dateContext(for document: Document, today: CalendarDate = .today, batchYears: [Int] = []) -> DateContext {
         // The document's own years only complete dates when there is no publication date to anchor them.
-        var years: [Int] = []
-        if document.published == nil {
-            for paragraph in document.paragraphs { years.append(contentsOf: dates.explicitYears(in: paragraph.text)) }
-        }
-        return DateContext(published: document.published, today: today, documentYears: years)
+        guard document.published == nil else { return DateContext(published: document.published, today: today) }
+        return DateContext(published: nil, today: today, documentYears: namedYears(document), batchYears: batchYears)
+    }
+
+    /// The explicit years a document names, in order of first appearance in each paragraph.
+    public func namedYears(_ document: Document) -> [Int] {
+        document.paragraphs.flatMap { dates.explicitYears(in: $0.text) }
     }
 }
 

@@ -34,8 +34,10 @@ public struct Ingestion: Sendable {
     /// What a worker made of one pending document.
     enum Prepared: Sendable {
         case failed(String)
-        /// Already in the knowledge base: skipped before extraction.
-        case known
+        /// Already in the knowledge base: skipped before extraction. With its publication date, for those that wait.
+        case known(CalendarDate?)
+        /// Without a date and naming no year: extracted after the others (`DocumentExtractor.extractUnlessDatedByOthers`).
+        case waiting
         case extracted(KnowledgeBase.Storable)
     }
 
@@ -79,7 +81,9 @@ public struct Ingestion: Sendable {
     /// caller began, listing included).
     ///
     /// Reading, extraction and near-duplicate signatures run in parallel on all cores; one writer stores the results
-    /// in input order, so runs are repeatable; a document is held only while in flight.
+    /// in input order, so runs are repeatable; a document is held only while in flight. Documents without a date that
+    /// name no year wait: they are read again and extracted after the others, with the publication years those gave
+    /// (`DocumentExtractor.dating(alongside:)`), and stored after them, in input order too.
     public func run(pending: [CorpusReader.PendingDocument], progress: Progress? = nil, failAfter: Int? = nil,
                     since started: Date = Date()) async throws -> Summary {
         var summary = Summary()
@@ -101,6 +105,8 @@ public struct Ingestion: Sendable {
         var batch: [KnowledgeBase.Storable] = []
         let batching = self.batching
         let queuedWhileStoring = batching.queuedPerWorker * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        // The publication dates of the documents read, stored or known, for those that wait.
+        var published: [CalendarDate] = []
 
         func commit() throws {
             guard !batch.isEmpty else { return }
@@ -119,23 +125,27 @@ public struct Ingestion: Sendable {
             batch.removeAll(keepingCapacity: true)
         }
 
-        // Stopped by an error, the documents stored so far still get their office terms and name variants.
-        do {
+        /// Reads, extracts and stores `items` (indices into `pending`) in their order; returns those that wait for
+        /// the others' dates, when `deferring`.
+        func pass(_ items: [Int], extractor: DocumentExtractor, deferring: Bool) async throws -> [Int] {
+            var waiting: [Int] = []
             try await withThrowingTaskGroup(of: (Int, Prepared).self) { group in
                 var next = 0
                 var ready: [Int: Prepared] = [:]
                 var expected = 0
                 let begun = StartCounter()
                 func launch() {
-                    let index = next
-                    let item = pending[index]
+                    let position = next
+                    let item = pending[items[position]]
                     group.addTask {
                         begun.increment()
                         switch reader.read(item) {
-                        case .failure(let error): return (index, .failed(error.description))
+                        case .failure(let error): return (position, .failed(error.description))
                         case .success(let document):
-                            if known.contains(document.id) { return (index, .known) }
-                            return (index, .extracted(KnowledgeBase.Storable(facts: extractor.extract(document))))
+                            if known.contains(document.id) { return (position, .known(document.published)) }
+                            if !deferring { return (position, .extracted(KnowledgeBase.Storable(facts: extractor.extract(document)))) }
+                            guard let facts = extractor.extractUnlessDatedByOthers(document) else { return (position, .waiting) }
+                            return (position, .extracted(KnowledgeBase.Storable(facts: facts)))
                         }
                     }
                     next += 1
@@ -143,27 +153,28 @@ public struct Ingestion: Sendable {
                 // Launches documents until `depth` of them wait for a worker or `inFlight` are out; at least one, when
                 // the writer has taken every result (the group would end there).
                 func keepQueued(_ depth: Int) {
-                    while next < pending.count, next == expected || (next - begun.value < depth && next - expected < batching.inFlight) {
+                    while next < items.count, next == expected || (next - begun.value < depth && next - expected < batching.inFlight) {
                         launch()
                     }
                 }
                 keepQueued(queuedWhileStoring)
-                while let (index, prepared) = try await group.next() {
-                    ready[index] = prepared
+                while let (position, prepared) = try await group.next() {
+                    ready[position] = prepared
                     // One writer, in input order.
                     while let prepared = ready.removeValue(forKey: expected) {
                         expected += 1
-                        defer {
-                            done += 1
-                            progress?(done, total)
-                        }
                         switch prepared {
+                        case .waiting:
+                            waiting.append(items[expected - 1])
+                            continue
                         case .failed(let reason):
                             summary.failed += 1
                             summary.failures.append(reason)
-                        case .known:
+                        case .known(let date):
                             summary.skipped += 1
+                            if let date { published.append(date) }
                         case .extracted(var storable):
+                            if let date = storable.facts.document.published { published.append(date) }
                             if let failAfter, stored + batch.count >= failAfter {
                                 try commit()
                                 throw KnowledgeBaseError.storage(reason: "interrupted after \(stored) documents")
@@ -182,11 +193,22 @@ public struct Ingestion: Sendable {
                                 try commit()
                             }
                         }
+                        done += 1
+                        progress?(done, total)
                     }
                     keepQueued(queuedWhileStoring)
                 }
-                try commit()
             }
+            return waiting
+        }
+
+        // Stopped by an error, the documents stored so far still get their office terms and name variants.
+        do {
+            let waiting = try await pass(Array(pending.indices), extractor: extractor, deferring: true)
+            if !waiting.isEmpty {
+                _ = try await pass(waiting, extractor: extractor.dating(alongside: published), deferring: false)
+            }
+            try commit()
         } catch {
             // Always rebuilt here: a group that failed part-way committed the documents before the failing one, which
             // `stored` does not count.

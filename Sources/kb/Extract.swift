@@ -19,7 +19,7 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let reader = try reading.corpusReader()
-        let extractor = DocumentExtractor(resources: try reading.extractionResources())
+        let resources = try reading.extractionResources()
         let format = self.format ?? (Console.stdoutIsTerminal ? .text : .json)
         var documents: [Document] = []
         var failed = 0
@@ -35,6 +35,8 @@ struct Extract: ParsableCommand {
                 }
             }
         }
+        // A document without a date or a year completes a weekday's date within the others' years, as in `kb ingest`.
+        let extractor = DocumentExtractor(resources: resources).dating(alongside: documents.compactMap(\.published))
         var index = NearDuplicateIndex()
         index.reserveCapacity(documents.count)
         var links: [String: [String]] = [:]

@@ -143,6 +143,21 @@ struct DateTests {
         #expect(m.start == expected.map(day))
     }
 
+    @Test(arguments: [
+        /// The others' years, without a year either side: 2019 alone → 2019; a Tuesday 25/9 fits 2018 only, so unknown.
+        ("Kamis (19/9)", [], [2019], "2019-09-19"),
+        ("Selasa (25/9)", [], [2019], nil),
+        ("Selasa (25/9)", [], [2018, 2019], "2018-09-25"),
+        /// Two of the others' years fit: unknown.
+        ("Kamis (19/9)", [], [2019, 2024], nil),
+        /// The document's own years come first (2023–2025 → 2024).
+        ("Kamis (19/9)", [2024], [2019], "2024-09-19"),
+    ] as [(String, [Int], [Int], String?)])
+    func othersYears(text: String, documentYears: [Int], batchYears: [Int], expected: String?) throws {
+        let m = try only(text, DateContext(published: nil, today: day("2026-11-22"), documentYears: documentYears, batchYears: batchYears))
+        #expect(m.normalized == expected)
+    }
+
     // MARK: Weekday contradictions
 
     @Test(arguments: [

@@ -424,3 +424,65 @@ struct EvaluationTests {
         #expect(score.added == ["x: premi lasari"])
     }
 }
+
+@Suite("Documents without a date, read with others")
+struct BatchYearTests {
+    static func dayOf(_ text: String, extractor: DocumentExtractor = Extraction4.extractor) -> String? {
+        let doc = Document(id: ContentHash.documentID(text), source: "test.txt", format: .text, text: text, published: nil,
+                           paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        return extractor.extract(doc).extraction.dates.first { $0.granularity == "day" }?.normalized
+    }
+
+    static let bakti = "Suku Dinas Sosial Jakarta Timur menggelar bakti sosial bagi 200 warga di Cakung, Kamis (19/9)."
+    static func published(_ days: String...) -> [CalendarDate] { days.compactMap(CalendarDate.init(iso:)) }
+
+    @Test("a weekday's date is completed within the years the other documents were published in, not the six years up to today")
+    func withinTheOthersYears() {
+        // 19 September is a Thursday in 2019 and 2024; of 2021–2026 only 2024 fits, of 2018–2020 only 2019.
+        #expect(Self.dayOf(Self.bakti) == "2024-09-19")
+        #expect(Self.dayOf(Self.bakti, extractor: Extraction4.extractor.dating(alongside: Self.published("2019-09-10", "2019-08-30"))) == "2019-09-19")
+    }
+
+    @Test("others published in years a weekday cannot tell apart leave the date unknown")
+    func ambiguous() {
+        let extractor = Extraction4.extractor.dating(alongside: Self.published("2019-09-10", "2024-01-02"))
+        #expect(Self.dayOf(Self.bakti, extractor: extractor) == nil)
+    }
+
+    @Test("a weekday written wrong is not moved to a year next to the others'")
+    func wrongWeekday() {
+        // 25 September 2019 is a Wednesday; 25 September 2018 a Tuesday.
+        let text = "Mahasiswa berunjuk rasa di depan Gedung DPR, Selasa (25/9)."
+        #expect(Self.dayOf(text, extractor: Extraction4.extractor.dating(alongside: Self.published("2019-09-10"))) == nil)
+        #expect(Self.dayOf(text, extractor: Extraction4.extractor.dating(alongside: Self.published("2018-12-01", "2019-09-10"))) == "2018-09-25")
+    }
+
+    @Test("a document's own years come before the others'; a dated document ignores them")
+    func ownYearsFirst() {
+        let extractor = Extraction4.extractor.dating(alongside: Self.published("2019-09-10"))
+        #expect(Self.dayOf("Anggaran bantuan sosial tahun 2024 dibahas dalam rapat pada Kamis (19/9) di Balai Kota.", extractor: extractor) == "2024-09-19")
+        let text = "Rapat digelar Kamis (19/9) di Balai Kota."
+        let dated = Document(id: ContentHash.documentID(text), source: "test.txt", format: .text, text: text,
+                             published: CalendarDate(iso: "2024-09-20"),
+                             paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        #expect(extractor.extract(dated).extraction.dates.first?.normalized == "2024-09-19")
+    }
+
+    @Test("only a document without a date that names no year waits for the others")
+    func whoWaits() {
+        func doc(_ text: String, _ published: String?) -> Document {
+            Document(id: ContentHash.documentID(text), source: "test.txt", format: .text, text: text,
+                     published: published.flatMap(CalendarDate.init(iso:)),
+                     paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        }
+        let extractor = Extraction4.extractor
+        #expect(extractor.extractUnlessDatedByOthers(doc(Self.bakti, nil)) == nil)
+        #expect(extractor.extractUnlessDatedByOthers(doc(Self.bakti, "2019-09-20")) != nil)
+        #expect(extractor.extractUnlessDatedByOthers(doc("Rapat pada Kamis (19/9/2019) di Balai Kota.", nil)) != nil)
+        // Given the others' years, it waits no more, and is extracted as `extract` would.
+        let dated = extractor.dating(alongside: Self.published("2019-09-10"))
+        let facts = dated.extractUnlessDatedByOthers(doc(Self.bakti, nil))
+        #expect(facts?.extraction.dates.first?.normalized == "2019-09-19")
+        #expect(facts?.extraction.jsonLine == dated.extract(doc(Self.bakti, nil)).extraction.jsonLine)
+    }
+}

@@ -380,6 +380,52 @@ struct IngestTests {
         #expect(try kb.fingerprint() == reference)
     }
 
+    static let batchYears = Fixtures.fixture("documents/batch-years.jsonl")
+
+    /// Each stored document's record number and its dates of a day, in the order stored.
+    static func storedDays(_ kb: KnowledgeBase) throws -> [String] {
+        try kb.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.source, group_concat(m.normalized) AS days FROM document d
+                LEFT JOIN dateMention m ON m.documentId = d.id AND m.granularity = 'day' GROUP BY d.id ORDER BY d.rowid
+                """).map { row in
+                let source: String = row["source"]
+                return "\(source.split(separator: "#").last ?? "") \(row["days"] as String? ?? "-")"
+            }
+        }
+    }
+
+    @Test("documents without a date or a year are stored after the others, a weekday's date within the others' years")
+    func undatedAfterTheOthers() async throws {
+        let kb = try KnowledgeBase()
+        let summary = try await Fixtures.ingestion(kb).run(paths: [Self.batchYears])
+        #expect(summary.new == 3)
+        // #2 names no year: Kamis (19/9) is 2019-09-19 beside #1 (2019), not 2024-09-19 (the six years up to today).
+        // #3 names 2024: its own years decide.
+        #expect(try Self.storedDays(kb) == ["1 2019-09-10", "3 2024-09-19", "2 2019-09-19"])
+        let again = try await Fixtures.ingestion(kb).run(paths: [Self.batchYears])
+        #expect(again.skipped == 3)
+    }
+
+    @Test("a dated document already stored gives its year to those that wait", arguments: [false, true])
+    func knownDocumentsGiveTheirYears(tightBatching: Bool) async throws {
+        let kb = try KnowledgeBase()
+        let first = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: first) }
+        let lines = try String(contentsOfFile: Self.batchYears, encoding: .utf8).split(separator: "\n")
+        try (lines[0] + "\n").write(toFile: first, atomically: true, encoding: .utf8)
+        _ = try await Fixtures.ingestion(kb).run(paths: [first])
+        var ingestion = try Fixtures.ingestion(kb)
+        if tightBatching {
+            ingestion.batching = Ingestion.Batching(documentsPerCommit: 1, queuedPerWorker: 0, queuedWhileCommitting: 0, inFlight: 1)
+        }
+        let summary = try await ingestion.run(paths: [Self.batchYears])
+        // The record is the same document under another source: known, not stored again.
+        #expect(summary.skipped == 1)
+        #expect(summary.new == 2)
+        #expect(try Self.storedDays(kb) == ["1 2019-09-10", "3 2024-09-19", "2 2019-09-19"])
+    }
+
     @Test("a changed document from the same source replaces the old one")
     func changed() async throws {
         let folder = try Fixtures.folder(with: [Fixtures.corpus + "/beritajakarta-2025-01-21-dinsos-perkuat-pilar-sosial.txt"])

@@ -45,6 +45,22 @@ struct StandardInputTests {
 
     static let expected = ["-#1 Dinsos DKI Bina 1.452 UMKM melalui Program Jakpreneur", "-#2 Sudinsos Jaktim jangkau 30 PPKS"]
 
+    @Test("kb extract completes a weekday's date in a document without a date or a year within the others' years, as kb ingest does")
+    func batchYears() throws {
+        let file = Self.repoRoot.appendingPathComponent("Tests/Fixtures/documents/batch-years.jsonl")
+        let gazetteer = Self.repoRoot.appendingPathComponent("gazetteer").path
+        let (output, status) = try Self.run(AllocatorTests.kbBinary, ["extract", "-", "--format", "json", "--gazetteer", gazetteer],
+                                            input: try Data(contentsOf: file))
+        #expect(status == 0)
+        let days = try output.split(separator: UInt8(ascii: "\n")).map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+            let dates = try #require(object["dates"] as? [[String: Any]])
+            return dates.filter { $0["granularity"] as? String == "day" }.compactMap { $0["normalized"] as? String }
+        }
+        // In input order. #2 names no year: 2019-09-19 beside #1, not 2024-09-19 (the six years up to today). #3 names 2024.
+        #expect(days == [["2019-09-10"], ["2019-09-19"], ["2024-09-19"]])
+    }
+
     @Test("JSON lines on standard input are one document a line, as in a .jsonl file")
     func jsonLines() throws {
         let result = try Self.extract(try Data(contentsOf: Self.twoRecords))
