@@ -64,6 +64,43 @@ public struct QueryResult: Sendable, Codable {
     public var alsoReportedBy: [Source] = []
 }
 
+/// A query's results, and what was left out of it or widened to find them.
+public struct QueryAnswer: Sendable, Codable {
+    public var results: [QueryResult]
+    public var notes: [QueryNote] = []
+}
+
+/// Something an answer did not match as asked, so that the reader knows what the results stand for.
+public struct QueryNote: Sendable, Codable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Codable {
+        /// No holder of the office is named with the places or programs asked about: holders named with any are listed
+        /// (`siapa Kapolres Jakarta Utara`).
+        case officeNotNamedWith
+        /// No title or organization has these words, so they were left out (`siapa Kepala Dinas Sosial yang baru`).
+        case wordsInNoTitle
+        /// No figure's own sentence has these words: the figures are of documents that have them in other sentences.
+        case wordsElsewhereInDocument
+    }
+
+    public var kind: Kind
+    /// The words or names concerned, as asked.
+    public var terms: [String]
+
+    public init(_ kind: Kind, _ terms: [String]) {
+        self.kind = kind
+        self.terms = terms
+    }
+
+    public var description: String {
+        let listed = terms.map { "‘\($0)’" }.joined(separator: ", ")
+        switch kind {
+        case .officeNotNamedWith: return "no holder of the office is named with \(listed): its holders everywhere are listed"
+        case .wordsInNoTitle: return "no title or organization has \(listed): left out"
+        case .wordsElsewhereInDocument: return "no figure's own sentence has \(listed): figures of documents that have them elsewhere"
+        }
+    }
+}
+
 /// Reads Indonesian questions and keyword queries and answers them from the knowledge base.
 public struct QueryEngine: Sendable {
     public let kb: KnowledgeBase
@@ -206,14 +243,14 @@ public struct QueryEngine: Sendable {
 
     /// The words of a query's text, lowercased, each with the spellings it may be written with in a title: a region's
     /// words together, with its other spellings (`jabar` → `jawa barat`, `jabar`), any other word alone.
-    func titleWords(_ text: String) -> [(spellings: [String], region: Bool)] {
+    func titleWords(_ text: String) -> [(phrase: String, spellings: [String], region: Bool)] {
         let words = text.lowercased().split(separator: " ").map(String.init)
-        var result: [(spellings: [String], region: Bool)] = []
+        var result: [(phrase: String, spellings: [String], region: Bool)] = []
         var k = 0
         while k < words.count {
             let region = resources.rules.regionLength(words[k...])
             let phrase = words[k..<(k + (region ?? 1))].joined(separator: " ")
-            result.append((resources.gazetteer.spellings(of: phrase), region != nil))
+            result.append((phrase, resources.gazetteer.spellings(of: phrase), region != nil))
             k += region ?? 1
         }
         return result
@@ -227,12 +264,17 @@ public struct QueryEngine: Sendable {
     // MARK: - Answering
 
     public func answer(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
+        try respond(q, limit: limit).results
+    }
+
+    /// The results, with what was left out of the query or widened to find them.
+    public func respond(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> QueryAnswer {
         switch q.intent {
-        case .events: return try events(q, limit: limit)
+        case .events: return QueryAnswer(results: try events(q, limit: limit))
         case .officials: return try officials(q, limit: limit)
         case .figures: return try figures(q, limit: limit)
-        case .places: return try places(q, limit: limit)
-        case .sentences: return try sentences(q, limit: limit)
+        case .places: return QueryAnswer(results: try places(q, limit: limit))
+        case .sentences: return QueryAnswer(results: try sentences(q, limit: limit))
         }
     }
 
@@ -296,7 +338,7 @@ public struct QueryEngine: Sendable {
         }
     }
 
-    func officials(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
+    func officials(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> QueryAnswer {
         let positions = q.entities.filter { $0.kind == "position" }.map(\.id)
         let orgs = q.entities.filter { $0.kind == "organization" }.map(\.id)
         let people = q.entities.filter { $0.kind == "person" }.map(\.id)
@@ -328,10 +370,13 @@ public struct QueryEngine: Sendable {
             }
             // `Luar Negeri` in `siapa Menteri Luar Negeri` narrows the titles; a word no title has (`siapa Kepala Dinas
             // Sosial yang baru`) is left out, but never a region (`siapa Gubernur Jawa Barat` names no other governor).
+            var notes: [QueryNote] = []
             func narrowest(_ extra: [[String]]) throws -> [Row] {
                 let terms = try officeTerms(words.map(\.spellings) + extra)
                 guard terms.isEmpty, words.contains(where: { !$0.region }) else { return terms }
-                return try officeTerms(words.filter(\.region).map(\.spellings) + extra)
+                let wider = try officeTerms(words.filter(\.region).map(\.spellings) + extra)
+                if !wider.isEmpty { notes.append(QueryNote(.wordsInNoTitle, words.filter { !$0.region }.map(\.phrase))) }
+                return wider
             }
             // A place asked about (`siapa Gubernur DKI Jakarta`) is named by the title or the organization, as a region
             // is; places no office names (`siapa Kepala Dinas Sosial Cengkareng`) narrow nothing.
@@ -343,7 +388,11 @@ public struct QueryEngine: Sendable {
                 places.append(Array(Set(aliases + [program.name.lowercased()])).sorted())
             }
             var terms = try narrowest(places)
-            if terms.isEmpty, !places.isEmpty { terms = try narrowest([]) }
+            if terms.isEmpty, !places.isEmpty {
+                terms = try narrowest([])
+                let named = q.entities.filter { $0.kind == "place" || $0.kind == "program" }.map(\.name)
+                if !terms.isEmpty { notes.append(QueryNote(.officeNotNamedWith, named)) }
+            }
             let mentions = try Row.fetchAll(db, sql: """
                 SELECT personId, titleKey, date FROM officialMention
                 WHERE personId IN (SELECT value FROM json_each(?)) AND date IS NOT NULL AND NOT former
@@ -373,7 +422,7 @@ public struct QueryEngine: Sendable {
                                            document: Self.source(evidence), sentence: evidence["sentenceText"] ?? evidence["surface"],
                                            span: [evidence["start"], evidence["end"]], score: term["evidence"]))
             }
-            return results
+            return QueryAnswer(results: results, notes: results.isEmpty ? [] : notes)
         }
     }
 
@@ -419,7 +468,7 @@ public struct QueryEngine: Sendable {
     /// How many times a holder must be named, from another's first day on, to overshadow it (`overshadowedLast`).
     static let overshadowing = 5
 
-    func figures(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> [QueryResult] {
+    func figures(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> QueryAnswer {
         let ids = q.entities.map(\.id)
         let names = q.entities.map(\.name)
         let words = q.text.lowercased().split(separator: " ").map(String.init)
@@ -430,10 +479,12 @@ public struct QueryEngine: Sendable {
             let unit = try Self.unitWords(words, db).first
             let terms = ftsTerms(words.filter { $0 != unit }.joined(separator: " "))
             var rows = try figureRows(db, q, ids: ids, names: names, unit: unit, terms: terms, sameSentence: true, limit: limit)
+            var notes: [QueryNote] = []
             if rows.isEmpty, !terms.isEmpty {
                 rows = try figureRows(db, q, ids: ids, names: names, unit: unit, terms: terms, sameSentence: false, limit: limit)
+                if !rows.isEmpty { notes.append(QueryNote(.wordsElsewhereInDocument, words.filter { $0 != unit })) }
             }
-            return try rows.map { row in
+            return QueryAnswer(results: try rows.map { row in
                 let copies = try Row.fetchAll(db, sql: """
                     SELECT \(Self.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId
                     WHERE f.sameAs = ? GROUP BY d.id ORDER BY min(f.id)
@@ -441,7 +492,7 @@ public struct QueryEngine: Sendable {
                 return QueryResult(kind: "figure", date: row["date"], program: row["about"], value: row["value"], unit: row["unit"],
                                    qualifier: row["qualifier"], document: Self.source(row), sentence: row["sentence"],
                                    span: [row["start"], row["end"]], score: 1, alsoReportedBy: copies.map(Self.source))
-            }
+            }, notes: notes)
         }
     }
 

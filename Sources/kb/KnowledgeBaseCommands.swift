@@ -132,9 +132,11 @@ struct Query: ParsableCommand {
         let engine = QueryEngine(kb: try database.open(), resources: try reading.extractionResources())
         do {
             let understood = try engine.understand(query)
-            let results = try engine.answer(understood, limit: limit)
+            let answer = try engine.respond(understood, limit: limit)
             let output = ResultFormatter(format: format ?? (Console.stdoutIsTerminal ? .table : .json))
-            print(try output.render(understood: understood, results: results))
+            // A CSV file holds the results alone; what they stand for goes to standard error.
+            if output.format == .csv { for note in answer.notes { Console.warn("note: \(note)") } }
+            print(try output.render(understood: understood, results: answer.results, notes: answer.notes))
         } catch let error as KnowledgeBaseError {
             throw ValidationError(error.description)
         }
@@ -145,17 +147,19 @@ struct Query: ParsableCommand {
 struct ResultFormatter {
     var format: TableFormat
 
-    func render(understood: UnderstoodQuery, results: [QueryResult]) throws -> String {
+    func render(understood: UnderstoodQuery, results: [QueryResult], notes: [QueryNote] = []) throws -> String {
         switch format {
         case .json:
-            struct Output: Encodable { var understood: UnderstoodQuery; var summary: String; var results: [QueryResult] }
-            return try JSONOutput.string(Output(understood: understood, summary: understood.summary, results: results))
+            struct Note: Encodable { var kind: QueryNote.Kind; var terms: [String]; var message: String }
+            struct Output: Encodable { var understood: UnderstoodQuery; var summary: String; var notes: [Note]; var results: [QueryResult] }
+            return try JSONOutput.string(Output(understood: understood, summary: understood.summary,
+                                                notes: notes.map { Note(kind: $0.kind, terms: $0.terms, message: $0.description) }, results: results))
         case .csv:
             var rows = [Self.columns.map(\.0)]
             rows += results.map { r in Self.columns.map { $0.1(r) } }
             return rows.map { $0.map(TimelineRender.csvField).joined(separator: ",") }.joined(separator: "\r\n")
         case .table:
-            var lines = ["understood: \(understood.summary)"]
+            var lines = ["understood: \(understood.summary)"] + notes.map { "note: \($0)" }
             if results.isEmpty { lines.append("no results") }
             for (i, r) in results.enumerated() {
                 var head: [String] = [r.date ?? "undated"]

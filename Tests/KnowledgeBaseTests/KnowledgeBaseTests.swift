@@ -976,6 +976,21 @@ struct QueryTests {
         #expect(try engine.answer(try engine.understand(query), limit: 10).map(\.value) == values)
     }
 
+    @Test("an answer says what it left out of the query or widened to find its results", arguments: [
+        ("berapa peserta kelurahan", [QueryNote(.wordsElsewhereInDocument, ["kelurahan"])]),
+        ("berapa peserta", []),
+        ("berapa peserta gempa", []),
+        ("siapa Kepala Dinas Sosial yang baru", [QueryNote(.wordsInNoTitle, ["baru"])]),
+        ("siapa Kepala Dinas Sosial", []),
+    ])
+    func notes(_ query: String, _ notes: [QueryNote]) async throws {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        let answer = try engine.respond(try engine.understand(query), limit: 10)
+        #expect(answer.notes == notes)
+        // A note comes with results only: with none, nothing was widened.
+        #expect(answer.notes.isEmpty || !answer.results.isEmpty)
+    }
+
     @Test("documents stored before signatures were kept are signed from their sentences")
     func unsignedDocuments() async throws {
         let kb = try await Fixtures.seeded()
@@ -1136,6 +1151,9 @@ struct GraphTests {
         let understood = try engine.understand("siapa Gubernur Jawa Barat Cengkareng")
         #expect(understood.entities.contains { $0.kind == "place" && $0.name == "Cengkareng" })
         #expect(try engine.answer(understood, limit: 10).map(\.person) == ["Ridwan Kamil"])
+        // The answer says so; a place an office names needs no note.
+        #expect(try engine.respond(understood, limit: 10).notes == [QueryNote(.officeNotNamedWith, ["Cengkareng"])])
+        #expect(try engine.respond(try engine.understand("siapa Gubernur DKI Jakarta"), limit: 10).notes.isEmpty)
     }
 
     @Test("a former holder named later is no holder of the office at that date, and no evidence cited for it")

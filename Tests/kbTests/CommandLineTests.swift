@@ -49,6 +49,20 @@ struct CommandLineTests {
         #expect(lines[1].hasSuffix(",\"b.txt; c, d.txt\""))
     }
 
+    @Test("an answer's notes are printed under what was understood, and in JSON with their kind")
+    func notes() throws {
+        let understood = try JSONDecoder().decode(UnderstoodQuery.self, from: Data(#"{"intent": "officials", "entities": [], "text": ""}"#.utf8))
+        let notes = [QueryNote(.officeNotNamedWith, ["Jakarta Utara"])]
+        let table = try ResultFormatter(format: .table).render(understood: understood, results: [], notes: notes)
+        #expect(table.split(separator: "\n").dropFirst().first == "note: no holder of the office is named with ‘Jakarta Utara’: its holders everywhere are listed")
+        let json = try ResultFormatter(format: .json).render(understood: understood, results: [], notes: notes)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let note = try #require((object["notes"] as? [[String: Any]])?.first)
+        #expect(note["kind"] as? String == "officeNotNamedWith")
+        #expect(note["terms"] as? [String] == ["Jakarta Utara"])
+        #expect((note["message"] as? String)?.hasPrefix("no holder") == true)
+    }
+
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test("the knowledge base is --db, else $KB_DB, else kb.sqlite here")
