@@ -43,7 +43,9 @@ public struct DocumentExtractor: Sendable {
     /// Utara) (2026-11-23).
     /// 12: a document without a date that names no year completes a weekday's date (`Kamis (19/9)`) within the
     /// publication years of the documents read with it, not the six years up to today (2026-11-23).
-    public static let rulesRevision = 12
+    /// 13: a rank opens a name, so the words between a title and a rank name the office's unit (`Pangdam Jaya Mayjen TNI
+    /// Eko Margiyono`); a Roman numeral after a title word numbers the body (`Ketua Komisi II`) (2026-11-23).
+    public static let rulesRevision = 13
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -149,7 +149,9 @@ extension ExtractionRun {
             // name, though `Jenderal` continues a title elsewhere (`Sekretaris Jenderal`).
             if afterEntity, rules.honorifics.contains(t.normalized) { break }
             // `Menteri Luar Negeri, Mohammad Javad Zarif`: field words continue the title even where no name follows.
-            if rules.titleWords.contains(t.normalized) || rules.fieldWords.contains(t.normalized) {
+            // `Ketua Komisi II`, `Ketua KPK Jilid I`: a number in Roman numerals after a title word numbers the body.
+            if rules.titleWords.contains(t.normalized) || rules.fieldWords.contains(t.normalized)
+                || (isRoman(t.text) && rules.titleWords.contains(s.tokens[end - 1].normalized)) {
                 end += 1
                 continue
             }
@@ -164,6 +166,12 @@ extension ExtractionRun {
             if !afterRegion, isAcronym(t), !rules.honorifics.contains(t.normalized), !rules.notNames.contains(t.normalized), !isInitials(s, end) {
                 end += 1
                 continue
+            }
+            // `Pangdam Jaya Mayjen TNI Eko Margiyono`: a rank opens the name, so capitalised words between the title and a
+            // rank name the office's unit.
+            if let rank = rankAfterUnit(s, from: end) {
+                end = rank
+                break
             }
             // `Menteri Kelautan dan Perikanan Susi …`: long words of the language name an office, not a person,
             // when a capitalised word (the name) still follows them.
@@ -376,8 +384,27 @@ extension ExtractionRun {
         guard i < s.tokens.count else { return false }
         let t = s.tokens[i]
         return t.text.utf8.count == 2 && isAcronym(t) && !rules.titleWords.contains(t.normalized) && !rules.honorifics.contains(t.normalized)
-            && !rules.notNames.contains(t.normalized)
+            && !rules.notNames.contains(t.normalized) && !isRoman(t.text)
             && i + 1 < s.tokens.count && isNameToken(s, i + 1)
+    }
+
+    /// Where a rank starts after one to three capitalised words from `start` (`Jaya` in `Pangdam Jaya Mayjen`, `I Bukit
+    /// Barisan` in `Pangdam I Bukit Barisan Mayjen`, `Ciranjang` in `Kapolsek Ciranjang Kompol Kuslin`), or nil; before a
+    /// comma that a rank follows, where the comma is.
+    func rankAfterUnit(_ s: AnalyzedSentence, from start: Int) -> Int? {
+        // Not a rank that also continues a title (`Direktorat Jenderal Imigrasi`).
+        func isRank(_ k: Int) -> Bool {
+            k < s.tokens.count && rules.ranks.contains(s.tokens[k].normalized) && !rules.titleWords.contains(s.tokens[k].normalized)
+        }
+        var k = start
+        while k < s.tokens.count, k - start <= 3 {
+            let t = s.tokens[k]
+            // `Pangdam XVII Cenderawasih, Mayjen TNI Herman Asaribab`: the phrase ends at the comma.
+            if k > start, isRank(k) || (t.text == "," && isRank(k + 1)) { return k }
+            guard t.kind == .word, isCapitalised(t), !isHonorific(t) else { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// A word in capitals (`DKI`, `PUPR`, `TKSK`): no name.

@@ -99,6 +99,8 @@ public struct RuleWords: Sendable {
     /// Words before a position that make its holder a former one (`mantan`, `eks`).
     public var formerPrefixes: Set<String>
     public var honorifics: Set<String>
+    /// Police and military ranks, which open a name (words.tsv's `rank`).
+    public var ranks: Set<String>
     public var listIntros: Set<String>
     public var unitNouns: Set<String>
     public var participantUnits: Set<String>
@@ -157,6 +159,7 @@ public struct RuleWords: Sendable {
         actingPrefixes = role("acting_prefix")
         formerPrefixes = role("former_prefix")
         honorifics = role("honorific")
+        ranks = role("rank")
         listIntros = role("list_intro")
         unitNouns = role("unit_noun")
         participantUnits = role("participant_unit")

@@ -83,6 +83,19 @@ struct OfficialTests {
               name: "Ali Sadikin", title: "Gubernur", org: "Pemerintah Provinsi DKI Jakarta"),
         .init(text: "Gubernur Papua Barat Brigjen TNI Marinir (Purn) Abraham Octavianus Atururi meninggal dunia.",
               name: "Abraham Octavianus Atururi", title: "Gubernur Papua Barat", org: nil),
+        // A rank opens the name: the capitalised words between the title and the rank name the office's unit, unless
+        // the rank also continues a title (`Direktorat Jenderal`).
+        .init(text: "Pangdam Jaya Mayjen TNI Eko Margiyono meninjau lokasi banjir.", name: "Eko Margiyono", title: "Pangdam Jaya", org: nil),
+        .init(text: "Pangdam XVII Cenderawasih, Mayjen TNI Herman Asaribab mengatakan situasi kondusif.", name: "Herman Asaribab",
+              title: "Pangdam XVII Cenderawasih", org: nil),
+        .init(text: "Kapolsek Ciranjang Kompol Kuslin Burhadi mengatakan pelaku sudah ditangkap.", name: "Kuslin Burhadi",
+              title: "Kapolsek Ciranjang", org: nil),
+        .init(text: "Kasubbag Humas Direktorat Jenderal Imigrasi Sam Fernando mengatakan paspor sudah terbit.", name: "Sam Fernando",
+              title: "Kasubbag Humas Direktorat Jenderal Imigrasi", org: nil),
+        // A Roman numeral after a title word numbers the body, and is no initial of a name.
+        .init(text: "Wakil Ketua Komisi V Lasarus mengatakan anggaran sudah disetujui.", name: "Lasarus", title: "Wakil Ketua Komisi V", org: nil),
+        .init(text: "Ketua KPK Jilid I Taufiequrachman Ruki hadir dalam acara itu.", name: "Taufiequrachman Ruki", title: "Ketua KPK Jilid I",
+              org: nil),
         .init(text: "Bupati Lampung Selatan, Nanang Ermanto, meninjau lokasi.", name: "Nanang Ermanto", title: "Bupati Lampung Selatan", org: nil),
         .init(text: "Menteri Agama Lukman Hakim Saifuddin membuka acara.", name: "Lukman Hakim Saifuddin", title: "Menteri Agama", org: nil),
         // An acronym after a title names its field or body; two capitals before a name are its initials, unless a body's.
