@@ -45,7 +45,9 @@ public struct DocumentExtractor: Sendable {
     /// publication years of the documents read with it, not the six years up to today (2026-11-23).
     /// 13: a rank opens a name, so the words between a title and a rank name the office's unit (`Pangdam Jaya Mayjen TNI
     /// Eko Margiyono`); a Roman numeral after a title word numbers the body (`Ketua Komisi II`) (2026-11-23).
-    public static let rulesRevision = 13
+    /// 14: a document naming cities outside Jakarta (words.tsv's `region`) or regencies it introduces more often than
+    /// Jakarta is about somewhere else, as one naming other provinces is (2026-11-23).
+    public static let rulesRevision = 14
 
     public var resources: ExtractionResources
     public var today: CalendarDate
@@ -114,8 +116,8 @@ struct ExtractionRun {
     var officials: [Official] = []
     /// Regencies and cities outside Jakarta the document introduces (`Kabupaten Magetan`: `magetan`), lowercased.
     var documentRegions: Set<String> = []
-    /// The document is about a province outside Jakarta or another country (`isAboutElsewhere`): none of its offices
-    /// named without Jakarta is Jakarta's (`isJakartaDefault`).
+    /// The document is about somewhere outside Jakarta (`isAboutElsewhere`): none of its offices named without Jakarta
+    /// is Jakarta's (`isJakartaDefault`).
     var aboutElsewhere = false
 
     init(document: Document, resources: ExtractionResources, context: DateContext, knownAcronyms: [LearnedAcronym] = []) {
@@ -150,6 +152,8 @@ struct ExtractionRun {
         learnAcronyms()
         matchEntities()
         learnRegions()
+        aboutElsewhere = isAboutElsewhere()
+        recordMentions()
         findOfficials()
         // The officials' phrases needed them whole; later rules must not take them for Jakarta's offices.
         if aboutElsewhere {
@@ -228,7 +232,10 @@ struct ExtractionRun {
             analyzed[i].entities = specificOrganizations(found.filter { $0.kind != .position }, tokens)
             analyzed[i].positions = found.filter { $0.kind == .position }
         }
-        aboutElsewhere = isAboutElsewhere()
+    }
+
+    /// The entities found, as mentions; in a document about elsewhere, without Jakarta's offices named without Jakarta.
+    mutating func recordMentions() {
         for s in analyzed {
             for m in s.entities where !isJakartaDefault(m, s.tokens) {
                 facts.mentions.append(EntityMention(id: m.id, kind: m.kind.rawValue, name: name(of: m.id) ?? m.surface,
@@ -237,10 +244,10 @@ struct ExtractionRun {
         }
     }
 
-    /// Whether the document is about a province outside Jakarta or another country: its sentences name them (words.tsv's
-    /// `province` and `country`: `Kalsel`, `Jawa Tengah`, `AS`) more often than Jakarta (a place of Jakarta, or an
-    /// organization named with one: `Dinas Sosial DKI Jakarta`). National news names other provinces; Jakarta's releases
-    /// name Jakarta. Ties are Jakarta's.
+    /// Whether the document is about somewhere outside Jakarta: its sentences name places outside it (words.tsv's
+    /// `province`, `region` and `country`: `Kalsel`, `Jawa Tengah`, `Palu`, `AS`; regencies it introduces: `Magetan`)
+    /// more often than Jakarta (a place of Jakarta, or an organization named with one: `Dinas Sosial DKI Jakarta`).
+    /// National news names other places; Jakarta's releases name Jakarta. Ties are Jakarta's.
     func isAboutElsewhere() -> Bool {
         var elsewhere = 0
         for k in analyzed.indices {
@@ -248,11 +255,17 @@ struct ExtractionRun {
             var i = 0
             while i < tokens.count {
                 // Every such name starts with an ASCII capital, and with one of a few words: most tokens fail both cheaply.
-                if tokens[i].kind == .word, let first = tokens[i].text.utf8.first, first >= 0x41 && first <= 0x5A,
-                   rules.provinceOrCountryFirstWords.contains(tokens[i].normalized),
-                   let length = rules.provinceOrCountryLength(tokens[i...].prefix(while: { $0.kind == .word }).lazy.map(\.normalized)) {
+                guard tokens[i].kind == .word, let first = tokens[i].text.utf8.first, first >= 0x41 && first <= 0x5A else {
+                    i += 1
+                    continue
+                }
+                if rules.outsideJakartaFirstWords.contains(tokens[i].normalized),
+                   let length = rules.outsideJakartaLength(tokens[i...].prefix(while: { $0.kind == .word }).lazy.map(\.normalized)) {
                     elsewhere += 1
                     i += length
+                } else if !documentRegions.isEmpty, documentRegions.contains(tokens[i].normalized) {
+                    elsewhere += 1
+                    i += 1
                 } else {
                     i += 1
                 }
@@ -268,7 +281,7 @@ struct ExtractionRun {
         return elsewhere > jakarta
     }
 
-    /// In a document about another province or country, an office of Jakarta named without Jakarta (`Dinas Sosial`,
+    /// In a document about somewhere outside Jakarta, an office of Jakarta named without Jakarta (`Dinas Sosial`,
     /// `Pemprov`, `BPBD` alone): the province's own, not Jakarta's.
     func isJakartaDefault(_ e: EntityMatch, _ tokens: [Token]) -> Bool {
         aboutElsewhere && e.kind == .organization && isJakartaOrganization(e.id) && !namesJakarta(e, tokens)

@@ -245,7 +245,7 @@ extension ExtractionRun {
     /// The organization of a position phrase: a gazetteer organization inside it, else one implied by the position and a region.
     /// A position of a province or city outside Jakarta (`Gubernur Jawa Barat`, `Kepala Dinas Sosial Kabupaten Bogor`) is of
     /// none of the Jakarta government's offices, and only a bare `Gubernur`, `Wakil Gubernur` or `Sekda` (or one of DKI
-    /// Jakarta) is Jakarta's: `Gubernur Bank Indonesia` is not. In a document about another province or country a bare
+    /// Jakarta) is Jakarta's: `Gubernur Bank Indonesia` is not. In a document about somewhere outside Jakarta a bare
     /// one is not Jakarta's either (`Gubernur Sahbirin Noor` after `Gubernur Kalimantan Selatan Sahbirin Noor`).
     func organization(_ s: AnalyzedSentence, _ phrase: Range<Int>, position: EntityMatch) -> String? {
         guard let org = namedOrImpliedOrganization(s, phrase, position: position) else { return nil }

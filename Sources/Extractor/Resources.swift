@@ -114,17 +114,16 @@ public struct RuleWords: Sendable {
     /// Short words that continue a title as its field (`Menteri Agama`), never a name.
     public var fieldWords: Set<String>
     /// Provinces and cities outside Jakarta and countries, lowercased, that continue a position (`Wali Kota Malang`):
-    /// words.tsv's `region`, `province`, `country` and `home_country`, and every country ICU names in Indonesian
+    /// words.tsv's `region`, `province`, `country` and `home_region`, and every country ICU names in Indonesian
     /// (`Presiden Zimbabwe`).
     public var regions: Set<String>
-    /// The provinces outside Jakarta and the other countries (words.tsv's `province` and `country`, and ICU's countries
-    /// but words.tsv's `home_country`; they are regions too), lowercased: a document that names them more often than
-    /// Jakarta is about them (`ExtractionRun.isAboutElsewhere`).
-    public var provincesAndCountries: Set<String>
-    /// The first words of `regions` and of `provincesAndCountries`: most words start none (cheap tests before
-    /// `regionLength` and `provinceOrCountryLength`).
+    /// The regions but words.tsv's `home_region` (Indonesia, Metro Jaya), lowercased: a document that names them more
+    /// often than Jakarta is about them (`ExtractionRun.isAboutElsewhere`).
+    public var outsideJakarta: Set<String>
+    /// The first words of `regions` and of `outsideJakarta`: most words start none (cheap tests before `regionLength`
+    /// and `outsideJakartaLength`).
     var regionFirstWords: WordSet
-    var provinceOrCountryFirstWords: WordSet
+    var outsideJakartaFirstWords: WordSet
     /// Compass words that continue a region's name (`Mamuju Tengah`).
     public var regionSuffixes: Set<String>
     /// Words after which a capitalised word names a regency or city (`Kabupaten`, `Pemkot`, `Polres`).
@@ -140,9 +139,9 @@ public struct RuleWords: Sendable {
         Gazetteer.longestPhrase(words) { regions.contains($0) }
     }
 
-    /// As `regionLength`, for the provinces and countries alone.
-    public func provinceOrCountryLength(_ words: some Sequence<String>) -> Int? {
-        Gazetteer.longestPhrase(words) { provincesAndCountries.contains($0) }
+    /// As `regionLength`, for the regions outside Jakarta alone.
+    public func outsideJakartaLength(_ words: some Sequence<String>) -> Int? {
+        Gazetteer.longestPhrase(words) { outsideJakarta.contains($0) }
     }
 
     /// ICU's Indonesian country names, lowercased, those made of words alone (not `Kongo - Kinshasa`).
@@ -169,11 +168,11 @@ public struct RuleWords: Sendable {
         notNames = role("not_name")
         nameWords = role("name_word")
         fieldWords = role("field_word")
-        provincesAndCountries = role("province").union(role("country")).union(Self.countries).subtracting(role("home_country"))
-        regions = role("region").union(provincesAndCountries).union(role("home_country"))
+        outsideJakarta = role("region").union(role("province")).union(role("country")).union(Self.countries).subtracting(role("home_region"))
+        regions = outsideJakarta.union(role("home_region"))
         func firstWords(_ phrases: Set<String>) -> WordSet { WordSet(Set(phrases.map { String($0.prefix { $0 != " " }) })) }
         regionFirstWords = firstWords(regions)
-        provinceOrCountryFirstWords = firstWords(provincesAndCountries)
+        outsideJakartaFirstWords = firstWords(outsideJakarta)
         regionSuffixes = role("region_suffix")
         regionIntros = WordSet(role("region_intro"))
         placeWords = role("place_word")

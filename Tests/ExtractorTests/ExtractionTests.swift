@@ -185,12 +185,16 @@ struct OfficialTests {
         return Extraction4.extractor.extract(doc)
     }
 
-    @Test("in a document about another province or country, offices named without Jakarta are not Jakarta's", arguments: [
+    @Test("in a document about another province, city or country, offices named without Jakarta are not Jakarta's", arguments: [
         "Pemerintah Provinsi Kalimantan Selatan (Pemprov Kalsel) menerjunkan tim relawan. Menurut Gubernur Kalimantan Selatan Sahbirin "
             + "Noor, tim itu berpatroli di wilayah Kalsel. Menurut Gubernur Sahbirin Noor, pembakar memakai modus baru. Dinas Sosial "
             + "menyalurkan bantuan kepada warga. Kepala Dinas Sosial Ahmad Fauzi menyampaikan hal itu.",
         "Gubernur Andrew Cuomo melarang rokok elektrik beraroma di New York, Amerika Serikat. Kasus serupa muncul di negara bagian "
             + "lain di AS. Dinas Sosial menyalurkan bantuan kepada warga. Kepala Dinas Sosial Ahmad Fauzi menyampaikan hal itu.",
+        // A city outside Jakarta (words.tsv's `region`), and a regency the document introduces, count as other provinces do.
+        "Wali Kota Palu diwakili Sekretaris Daerah Asri meresmikan Kampung KB di Palu, Rabu (18/9/2019). Sekda mengatakan warga "
+            + "Palu antusias.",
+        "Dinas Sosial Kabupaten Magetan menyalurkan bantuan. Kepala Dinas Sosial Budi Santoso mengatakan bantuan untuk warga Magetan.",
     ])
     func documentAboutElsewhere(_ text: String) {
         let facts = Self.facts(text)
@@ -207,6 +211,9 @@ struct OfficialTests {
             + "menyalurkan bantuan kepada warga Jakarta.", "Pramono Anung", "Pemerintah Provinsi DKI Jakarta"),
         ("Gubernur DKI Jakarta Anies Baswedan mengirim bantuan ke Riau. Pemprov Riau menolak bantuan itu, kata Gubernur Riau Syamsuar.",
          "Anies Baswedan", "Pemerintah Provinsi DKI Jakarta"),
+        // Jakarta's police region is no place outside Jakarta.
+        ("Kapolda Metro Jaya Irjen Gatot Eddy Pramono dan Gubernur Anies Baswedan meninjau Jakarta Utara. Polda Metro Jaya menjaga "
+            + "pintu air.", "Anies Baswedan", "Pemerintah Provinsi DKI Jakarta"),
     ])
     func documentAboutJakarta(_ text: String, _ name: String, _ org: String) throws {
         let facts = Self.facts(text)
