@@ -47,7 +47,9 @@ public struct DocumentExtractor: Sendable {
     /// Eko Margiyono`); a Roman numeral after a title word numbers the body (`Ketua Komisi II`) (2026-11-23).
     /// 14: a document naming cities outside Jakarta (words.tsv's `region`) or regencies it introduces more often than
     /// Jakarta is about somewhere else, as one naming other provinces is (2026-11-23).
-    public static let rulesRevision = 14
+    /// 15: a candidate (`calon wakil gubernur`) holds no office; honorifics open no name written before a title; the
+    /// document's outlet names no one (2026-11-23).
+    public static let rulesRevision = 15
 
     public var resources: ExtractionResources
     public var today: CalendarDate

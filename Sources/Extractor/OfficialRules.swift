@@ -25,6 +25,8 @@ extension ExtractionRun {
             for position in s.positions {
                 guard !used.contains(where: { $0.overlaps(position.tokenRange) }) else { continue }
                 let phrase = positionPhrase(s, from: position)
+                // `calon wakil gubernur DKI, Syaikhu`: a candidate holds no office.
+                if isCandidate(s, before: phrase.lowerBound) { continue }
                 let former = isFormer(s, before: phrase.lowerBound)
                 // POSITION [,] NAME
                 var k = phrase.upperBound
@@ -82,6 +84,11 @@ extension ExtractionRun {
         for (si, s) in analyzed.enumerated() {
             for org in s.entities where org.kind == .organization && resources.gazetteer.entry(org.id)?.type == "legislatif" {
                 if officials.contains(where: { $0.sentence == si && $0.phraseTokens.overlaps(org.tokenRange) }) { continue }
+                // `calon wakil ketua DPR Pak Prabowo`: the body of a candidate's title.
+                if s.positions.contains(where: { position in
+                    let phrase = positionPhrase(s, from: position)
+                    return phrase.overlaps(org.tokenRange) && isCandidate(s, before: phrase.lowerBound)
+                }) { continue }
                 var k = org.tokenRange.upperBound
                 if k < s.tokens.count, ["dapil", "fraksi", "komisi"].contains(s.tokens[k].normalized) {
                     k += 1
@@ -115,7 +122,7 @@ extension ExtractionRun {
         for (si, s) in analyzed.enumerated() {
             for position in s.positions where !officials.contains(where: { $0.sentence == si && $0.phraseTokens.overlaps(position.tokenRange) }) {
                 let phrase = positionPhrase(s, from: position)
-                if isFormer(s, before: phrase.lowerBound) { continue }
+                if isFormer(s, before: phrase.lowerBound) || isCandidate(s, before: phrase.lowerBound) { continue }
                 let org = organization(s, phrase, position: position)
                 // Without an organization the title tells the offices apart (`Gubernur Jawa Barat`, `Gubernur Jawa Tengah`).
                 let written = org == nil ? ScalarText.lowercased(title(s, phrase, keeping: position.tokenRange)) : nil
@@ -201,6 +208,12 @@ extension ExtractionRun {
     /// the position phrase that starts at `start`.
     func isFormer(_ s: AnalyzedSentence, before start: Int) -> Bool {
         start > 0 && rules.formerPrefixes.contains(s.tokens[start - 1].normalized)
+    }
+
+    /// Whether a word making the person a candidate (`calon`: words.tsv's `candidate_prefix`) stands right before the
+    /// position phrase that starts at `start`.
+    func isCandidate(_ s: AnalyzedSentence, before start: Int) -> Bool {
+        start > 0 && rules.candidatePrefixes.contains(s.tokens[start - 1].normalized)
     }
 
     /// The position as written, without trailing region words (they are the organization's).
@@ -357,12 +370,21 @@ extension ExtractionRun {
         var i = end
         // Degrees after a name: `Premi Lasari, S.Sos., M.Si.,`
         while i > 0, isNameToken(s, i - 1) { i -= 1; if end - i >= 5 { break } }
-        guard i < end, !namesField(s, i..<end), !isLoneLetter(s, i..<end) else { return nil }
+        // `Pak Sandiaga Uno, Wakil Gubernur`: honorifics before the name are not part of it.
+        while i < end, isHonorific(s.tokens[i]) { i += 1 }
+        guard i < end, !namesField(s, i..<end), !isLoneLetter(s, i..<end), !namesOutlet(s, i..<end) else { return nil }
         // One capitalised word opening a sentence (`Sementara, Kepala Dinas …`) is no name.
         if i == 0, end - i == 1 { return nil }
         // `Danau Toba, Gubernur Sumatera Utara`: the rest of a place's name.
         if i > 0, rules.placeWords.contains(s.tokens[i - 1].normalized) { return nil }
         return i..<end
+    }
+
+    /// `Dari data yang dihimpun Tempo, wakil gubernur …` in a release of tempo.co: the document's outlet names no one.
+    func namesOutlet(_ s: AnalyzedSentence, _ run: Range<Int>) -> Bool {
+        guard run.count == 1, let outlet = document.outlet?.lowercased() else { return false }
+        let host = outlet.hasPrefix("www.") ? outlet.dropFirst(4) : Substring(outlet)
+        return s.tokens[run.lowerBound].normalized == host.prefix { $0 != "." }
     }
 
     func isNameToken(_ s: AnalyzedSentence, _ i: Int) -> Bool {

@@ -98,6 +98,8 @@ public struct RuleWords: Sendable {
     public var actingPrefixes: Set<String>
     /// Words before a position that make its holder a former one (`mantan`, `eks`).
     public var formerPrefixes: Set<String>
+    /// Words before a position that make the person named a candidate for it (`calon`).
+    public var candidatePrefixes: Set<String>
     public var honorifics: Set<String>
     /// Police and military ranks, which open a name (words.tsv's `rank`).
     public var ranks: Set<String>
@@ -157,6 +159,7 @@ public struct RuleWords: Sendable {
         passiveAgents = role("passive_agent")
         actingPrefixes = role("acting_prefix")
         formerPrefixes = role("former_prefix")
+        candidatePrefixes = role("candidate_prefix")
         honorifics = role("honorific")
         ranks = role("rank")
         listIntros = role("list_intro")

@@ -204,6 +204,27 @@ struct OfficialTests {
         #expect(!facts.extraction.events.contains { $0.actor == "Dinas Sosial Provinsi DKI Jakarta" })
     }
 
+    @Test("an honorific opens no name written before a title; a candidate holds no office; the document's outlet names no one")
+    func appositions() {
+        func officials(_ text: String, outlet: String? = nil) -> [String] {
+            let doc = Document(id: ContentHash.documentID(text), source: "t.txt", format: .text, text: text,
+                               published: CalendarDate(iso: "2019-09-20"), outlet: outlet,
+                               paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+            return Extraction4.extractor.extract(doc).extraction.officials.map { "\($0.name) — \($0.title ?? "")" }
+        }
+        #expect(officials("Menurut Nana, Pak Sandiaga Uno, Wakil Gubernur terpilih saat itu, mengetahui konsep itu.")
+                == ["Sandiaga Uno — Wakil Gubernur"])
+        #expect(officials("Mengenai pencalonan calon wakil gubernur DKI, Syaikhu menyerahkannya kepada partainya.").isEmpty)
+        #expect(officials("Pertama adalah calon wakil ketua DPR Pak Prabowo menunjuk saudara Sufmi Dasco Ahmad.").isEmpty)
+        // Nor does the title alone stand for the holder the document names.
+        let candidate = "Wakil Gubernur DKI Jakarta Sandiaga Uno hadir. Partai mengusung calon Wakil Gubernur yang baru."
+        #expect(officials(candidate) == ["Sandiaga Uno — Wakil Gubernur"])
+        #expect(Self.facts(candidate).mentions.filter { $0.id == "person:sandiaga-uno" }.count == 1)
+        let tempo = "Dari data yang dihimpun Tempo, wakil gubernur DKI Jakarta memang pernah diisi lebih dari satu orang."
+        #expect(officials(tempo, outlet: "tempo.co").isEmpty)
+        #expect(officials(tempo, outlet: "Kompas.com") == ["Tempo — wakil gubernur"])
+    }
+
     @Test("a document that names Jakarta at least as often as other provinces is Jakarta's; an office named with Jakarta is Jakarta's anywhere", arguments: [
         ("Gubernur Pramono Anung menerima kunjungan Gubernur Jawa Barat di Balai Kota Jakarta. Dinas Sosial menyalurkan bantuan.",
          "Pramono Anung", "Pemerintah Provinsi DKI Jakarta"),
