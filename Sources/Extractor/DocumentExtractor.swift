@@ -49,7 +49,8 @@ public struct DocumentExtractor: Sendable {
     /// Jakarta is about somewhere else, as one naming other provinces is (2026-11-23).
     /// 15: a candidate (`calon wakil gubernur`) holds no office; honorifics open no name written before a title; the
     /// document's outlet names no one (2026-11-23).
-    public static let rulesRevision = 15
+    /// 16: an ordinal after a title numbers the holder (`Presiden Republik Indonesia Ke-7`) (2026-11-23).
+    public static let rulesRevision = 16
 
     public var resources: ExtractionResources
     public var today: CalendarDate

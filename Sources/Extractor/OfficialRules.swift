@@ -156,9 +156,10 @@ extension ExtractionRun {
             // name, though `Jenderal` continues a title elsewhere (`Sekretaris Jenderal`).
             if afterEntity, rules.honorifics.contains(t.normalized) { break }
             // `Menteri Luar Negeri, Mohammad Javad Zarif`: field words continue the title even where no name follows.
-            // `Ketua Komisi II`, `Ketua KPK Jilid I`: a number in Roman numerals after a title word numbers the body.
+            // `Ketua Komisi II`, `Ketua KPK Jilid I`: a number in Roman numerals after a title word numbers the body;
+            // `Presiden Republik Indonesia Ke-7`: an ordinal numbers the holder.
             if rules.titleWords.contains(t.normalized) || rules.fieldWords.contains(t.normalized)
-                || (isRoman(t.text) && rules.titleWords.contains(s.tokens[end - 1].normalized)) {
+                || (isRoman(t.text) && rules.titleWords.contains(s.tokens[end - 1].normalized)) || isOrdinal(t) {
                 end += 1
                 continue
             }
@@ -427,6 +428,12 @@ extension ExtractionRun {
             k += 1
         }
         return nil
+    }
+
+    /// `Ke-7`, `ke-29`: an ordinal in digits.
+    func isOrdinal(_ t: Token) -> Bool {
+        t.kind == .word && t.normalized.hasPrefix("ke-") && t.normalized.utf8.count > 3
+            && t.normalized.utf8.dropFirst(3).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// A word in capitals (`DKI`, `PUPR`, `TKSK`): no name.

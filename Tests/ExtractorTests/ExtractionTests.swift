@@ -92,6 +92,11 @@ struct OfficialTests {
               title: "Kapolsek Ciranjang", org: nil),
         .init(text: "Kasubbag Humas Direktorat Jenderal Imigrasi Sam Fernando mengatakan paspor sudah terbit.", name: "Sam Fernando",
               title: "Kasubbag Humas Direktorat Jenderal Imigrasi", org: nil),
+        // Two titles written as one word are honorifics; an ordinal numbers the holder.
+        .init(text: "Presiden Republik Indonesia Ir.H. Joko Widodo membuka acara.", name: "Joko Widodo", title: "Presiden Republik Indonesia",
+              org: nil),
+        .init(text: "Presiden Republik Indonesia Ke-7 Joko Widodo membuka acara.", name: "Joko Widodo",
+              title: "Presiden Republik Indonesia Ke-7", org: nil),
         // A Roman numeral after a title word numbers the body, and is no initial of a name.
         .init(text: "Wakil Ketua Komisi V Lasarus mengatakan anggaran sudah disetujui.", name: "Lasarus", title: "Wakil Ketua Komisi V", org: nil),
         .init(text: "Ketua KPK Jilid I Taufiequrachman Ruki hadir dalam acara itu.", name: "Taufiequrachman Ruki", title: "Ketua KPK Jilid I",

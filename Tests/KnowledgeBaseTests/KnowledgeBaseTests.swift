@@ -1115,6 +1115,26 @@ struct GraphTests {
         #expect(Set(answers.compactMap(\.position)) == ["Menteri Pekerjaan Umum dan Perumahan Rakyat", "Menteri PUPR"])
     }
 
+    @Test("an official in a document without a date is evidenced on the latest day it gives, not on its first activity's year")
+    func undatedOfficials() async throws {
+        let kb = try KnowledgeBase()
+        try await Fixtures.ingest("""
+            Anies targetkan taman rampung
+
+            Taman di lahan yang diresmikan pada 10 November 1968 akan dibangun ulang.
+
+            Gubernur DKI Jakarta Anies Baswedan menargetkan pembangunan taman selesai pada 2022. Hal itu disampaikan di Balai Kota, Kamis (19/9/2019).
+            """, into: kb)
+        let rows = try kb.read { db in
+            try Row.fetchAll(db, sql: "SELECT d.published, m.date FROM officialMention m JOIN document d ON d.id = m.documentId")
+        }
+        #expect(rows.map { "\($0["published"] as String? ?? "-") \($0["date"] as String? ?? "-")" } == ["- 2019-09-19"])
+        // Without a day, no date: a year or a span of the activities is no evidence of when the office was held.
+        let other = try KnowledgeBase()
+        try await Fixtures.ingest("Rencana taman\n\nGubernur DKI Jakarta Anies Baswedan menargetkan pembangunan taman selesai pada 2022.\n", into: other)
+        #expect(try other.read { db in try String?.fetchAll(db, sql: "SELECT date FROM officialMention") } == [nil])
+    }
+
     @Test("a name mentioned once among another holder's many mentions is listed after the holders and answers no time; a successor does")
     func overshadowedTerms() async throws {
         let kb = try KnowledgeBase()
