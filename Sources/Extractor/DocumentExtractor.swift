@@ -50,7 +50,8 @@ public struct DocumentExtractor: Sendable {
     /// 15: a candidate (`calon wakil gubernur`) holds no office; honorifics open no name written before a title; the
     /// document's outlet names no one (2026-11-23).
     /// 16: an ordinal after a title numbers the holder (`Presiden Republik Indonesia Ke-7`) (2026-11-23).
-    public static let rulesRevision = 16
+    /// 17: initials with periods (`B.J. Habibie`) are one token that ends no sentence and starts a name (2026-11-23).
+    public static let rulesRevision = 17
 
     public var resources: ExtractionResources
     public var today: CalendarDate

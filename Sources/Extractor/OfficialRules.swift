@@ -390,7 +390,8 @@ extension ExtractionRun {
 
     func isNameToken(_ s: AnalyzedSentence, _ i: Int) -> Bool {
         let t = s.tokens[i]
-        guard t.kind == .word || (t.kind == .abbreviation && t.text.count == 2) else { return false }
+        guard t.kind == .word || (t.kind == .abbreviation && (t.text.count == 2 || Tokenizer.isDottedInitials(t.text.unicodeScalars)))
+        else { return false }
         guard let first = t.text.unicodeScalars.first, first.properties.isUppercase else { return false }
         if isAcronym(t) { return false }  // DKI, RI, TKSK
         if s.entity(at: i) != nil || s.positions.contains(where: { $0.tokenRange.contains(i) }) { return false }

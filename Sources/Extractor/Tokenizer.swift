@@ -152,6 +152,14 @@ public struct Tokenizer: Sendable {
                     i += 2
                     continue
                 }
+                // Initials with periods, which ICU keeps one word (`B.J`), and their last period before a capitalised
+                // word (`B.J. Habibie`).
+                if current.range.count >= 3, Self.isDottedInitials(s[current.range]), adjacent(i, i + 1), isOne(i + 1, "."),
+                   i + 2 < raw.count, !adjacent(i + 1, i + 2), s[raw[i + 2].range.lowerBound].properties.isUppercase {
+                    out.append((current.range.lowerBound..<raw[i + 1].range.upperBound, .abbreviation))
+                    i += 2
+                    continue
+                }
             }
             // Day/month dates: `21/1`, `22/5/2025`.
             if current.kind == .number, let end = Self.dateEnd(raw, i, s) {
@@ -185,6 +193,15 @@ public struct Tokenizer: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// `B.J`, `M.H`, `S.B.`: capital letters (two or three), each followed by a period but perhaps the last.
+    static func isDottedInitials(_ scalars: some Collection<Unicode.Scalar>) -> Bool {
+        guard (3...6).contains(scalars.count) else { return false }
+        for (k, c) in scalars.enumerated() {
+            if k % 2 == 0 ? !(c.value >= 0x41 && c.value <= 0x5A) : c != "." { return false }
+        }
+        return true
     }
 
     /// `Rp1,6`, `Rp.1.500`, `US$5`: where the amount starts, or nil.

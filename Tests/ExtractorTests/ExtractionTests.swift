@@ -95,6 +95,7 @@ struct OfficialTests {
         // Two titles written as one word are honorifics; an ordinal numbers the holder.
         .init(text: "Presiden Republik Indonesia Ir.H. Joko Widodo membuka acara.", name: "Joko Widodo", title: "Presiden Republik Indonesia",
               org: nil),
+        .init(text: "Presiden ke-3 RI B.J. Habibie meninggal dunia.", name: "B.J. Habibie", title: "Presiden ke-3 RI", org: nil),
         .init(text: "Presiden Republik Indonesia Ke-7 Joko Widodo membuka acara.", name: "Joko Widodo",
               title: "Presiden Republik Indonesia Ke-7", org: nil),
         // A Roman numeral after a title word numbers the body, and is no initial of a name.
@@ -141,7 +142,7 @@ struct OfficialTests {
         let found = try #require(officials.first { $0.name == c.name }, "\(officials)")
         #expect(found.title == c.title)
         #expect(found.org == c.org)
-        #expect(found.entity == "person:" + found.name.lowercased().replacingOccurrences(of: " ", with: "-"))
+        #expect(found.entity == "person:" + found.name.lowercased().split(whereSeparator: { $0 == " " || $0 == "." }).joined(separator: "-"))
     }
 
     @Test("a list after Turut hadir, separated by ; and serta")

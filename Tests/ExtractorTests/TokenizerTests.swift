@@ -21,6 +21,11 @@ struct TokenizerTests {
         ("Kec. Gambir, Kel. Petojo dll. dsb.", ["Kec.", "Gambir", ",", "Kel.", "Petojo", "dll.", "dsb."]),
         ("a.n. Kepala PT Maju Tbk. hadir", ["a.n.", "Kepala", "PT", "Maju", "Tbk.", "hadir"]),
         ("oleh M. Ridwan", ["oleh", "M.", "Ridwan"]),
+        // Initials with periods before a name; two titles written as one word.
+        ("Presiden B.J. Habibie wafat", ["Presiden", "B.J.", "Habibie", "wafat"]),
+        ("oleh Ir.H. Joko Widodo", ["oleh", "Ir.H.", "Joko", "Widodo"]),
+        // Not before a capitalised word: a sentence end.
+        ("kata A.B. lalu", ["kata", "A.B", ".", "lalu"]),
     ])
     func abbreviations(_ text: String, _ expected: [String]) {
         #expect(texts(text) == expected)
