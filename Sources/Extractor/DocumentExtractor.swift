@@ -51,7 +51,9 @@ public struct DocumentExtractor: Sendable {
     /// document's outlet names no one (2026-11-23).
     /// 16: an ordinal after a title numbers the holder (`Presiden Republik Indonesia Ke-7`) (2026-11-23).
     /// 17: initials with periods (`B.J. Habibie`) are one token that ends no sentence and starts a name (2026-11-23).
-    public static let rulesRevision = 17
+    /// 18: a company's name after a title (`Direktur Utama PT MRT Jakarta William Sabandar`) runs to the place or word
+    /// that closes it (2026-11-23).
+    public static let rulesRevision = 18
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -175,6 +175,11 @@ extension ExtractionRun {
                 end += 1
                 continue
             }
+            // `Direktur Utama PT Transportasi Jakarta Agung Wicaksono`: a company's name runs to the place or word that closes it.
+            if rules.companyForms.contains(t.normalized), let close = companyEnd(s, from: end + 1) {
+                end = close
+                break
+            }
             // `Pangdam Jaya Mayjen TNI Eko Margiyono`: a rank opens the name, so capitalised words between the title and a
             // rank name the office's unit.
             if let rank = rankAfterUnit(s, from: end) {
@@ -219,6 +224,8 @@ extension ExtractionRun {
 
     /// The position as written, without trailing region words (they are the organization's).
     func title(_ s: AnalyzedSentence, _ phrase: Range<Int>, keeping position: Range<Int>? = nil) -> String {
+        // A company's name is kept whole, its place included (`Direktur Utama PT MRT Jakarta`).
+        if s.tokens[phrase].contains(where: { rules.companyForms.contains($0.normalized) }) { return text(s, phrase) }
         var end = phrase.upperBound
         // Jakarta's regions are gazetteer places; these words introduce them (`Kota Administrasi …`).
         let regionWords: Set<String> = ["provinsi", "prov.", "kota", "administrasi", "kabupaten", "kab."]
@@ -429,6 +436,43 @@ extension ExtractionRun {
             k += 1
         }
         return nil
+    }
+
+    /// Where a company's name that starts at `start` ends: after the first place, region or closing word (`Tbk`,
+    /// `Persero`, `Indonesia`: words.tsv's `company_close`) among its next eight tokens, the first excepted (`Transportasi
+    /// Jakarta`, `Toyota Astra Motor Indonesia`, `Bank Rakyat Indonesia (Persero) Tbk`), or nil.
+    func companyEnd(_ s: AnalyzedSentence, from start: Int) -> Int? {
+        var k = start
+        var closed: Int?
+        while k < s.tokens.count, k - start < 8 {
+            let t = s.tokens[k]
+            if t.text == "(", k + 2 < s.tokens.count, rules.companyCloses.contains(s.tokens[k + 1].normalized), s.tokens[k + 2].text == ")" {
+                closed = k + 3
+                k += 3
+                continue
+            }
+            guard isCapitalised(t) || isAcronym(t) else { break }
+            // A place opening the name closes nothing (`PT Jakarta Propertindo`).
+            if k == start {
+                k = s.entity(at: k)?.tokenRange.upperBound ?? regionEnd(s, at: k) ?? k + 1
+                continue
+            }
+            if let e = s.entity(at: k), e.kind == .place {
+                closed = e.tokenRange.upperBound
+                k = e.tokenRange.upperBound
+            } else if let region = regionEnd(s, at: k) {
+                closed = region
+                k = region
+            } else if rules.companyCloses.contains(t.normalized) {
+                closed = k + 1
+                k += 1
+            } else if closed != nil {
+                break
+            } else {
+                k += 1
+            }
+        }
+        return closed
     }
 
     /// `Ke-7`, `ke-29`: an ordinal in digits.

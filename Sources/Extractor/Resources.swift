@@ -100,6 +100,9 @@ public struct RuleWords: Sendable {
     public var formerPrefixes: Set<String>
     /// Words before a position that make the person named a candidate for it (`calon`).
     public var candidatePrefixes: Set<String>
+    /// Words that open a company's name after a title (`PT`), and words that close one (`Tbk`).
+    public var companyForms: Set<String>
+    public var companyCloses: Set<String>
     public var honorifics: Set<String>
     /// Police and military ranks, which open a name (words.tsv's `rank`).
     public var ranks: Set<String>
@@ -160,6 +163,8 @@ public struct RuleWords: Sendable {
         actingPrefixes = role("acting_prefix")
         formerPrefixes = role("former_prefix")
         candidatePrefixes = role("candidate_prefix")
+        companyForms = role("company_form")
+        companyCloses = role("company_close")
         honorifics = role("honorific")
         ranks = role("rank")
         listIntros = role("list_intro")
