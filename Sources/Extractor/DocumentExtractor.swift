@@ -53,7 +53,9 @@ public struct DocumentExtractor: Sendable {
     /// 17: initials with periods (`B.J. Habibie`) are one token that ends no sentence and starts a name (2026-11-23).
     /// 18: a company's name after a title (`Direktur Utama PT MRT Jakarta William Sabandar`) runs to the place or word
     /// that closes it (2026-11-23).
-    public static let rulesRevision = 18
+    /// 19: a rank before a name opens it (`Kapolri Jenderal Tito Karnavian`); an office's implied body may be an acronym
+    /// (`Polri`) (2026-11-23).
+    public static let rulesRevision = 19
 
     public var resources: ExtractionResources
     public var today: CalendarDate

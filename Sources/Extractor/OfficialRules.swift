@@ -155,6 +155,13 @@ extension ExtractionRun {
             // `Gubernur DKI Jakarta Jenderal Marinir Ali Sadikin`: after the office's organization or place a rank opens the
             // name, though `Jenderal` continues a title elsewhere (`Sekretaris Jenderal`).
             if afterEntity, rules.honorifics.contains(t.normalized) { break }
+            // `Kapolri Jenderal Tito Karnavian`, `Panglima TNI Marsekal Hadi`: a rank before a name opens it, though the
+            // same word continues a title before an office's words (`Sekretaris Jenderal Kementerian Sosial`).
+            if rules.ranks.contains(t.normalized) {
+                var next = end + 1
+                while next < s.tokens.count, isHonorific(s.tokens[next]) { next += 1 }  // `Jenderal Polisi Tito`, `Marsekal TNI Hadi`
+                if next < s.tokens.count, isNameToken(s, next), !isOfficeWord(s.tokens[next]) { break }
+            }
             // `Menteri Luar Negeri, Mohammad Javad Zarif`: field words continue the title even where no name follows.
             // `Ketua Komisi II`, `Ketua KPK Jilid I`: a number in Roman numerals after a title word numbers the body;
             // `Presiden Republik Indonesia Ke-7`: an ordinal numbers the holder.
@@ -325,7 +332,10 @@ extension ExtractionRun {
             let qualified = title(s, phrase, keeping: position.tokenRange) != text(s, phrase.lowerBound..<position.tokenRange.upperBound)
             return qualified ? nil : resources.jakarta.government
         }
-        if !implied.isEmpty { return resources.lookup(implied, caseSensitive: false).first?.id }
+        // Written as a name, an alias or an acronym (`Polri`, matched with its case).
+        if let written = entry?.impliedOrg, !written.isEmpty {
+            return (resources.lookup(implied, caseSensitive: false).first ?? resources.lookup(written, caseSensitive: true).first)?.id
+        }
         return nil
     }
 

@@ -92,6 +92,19 @@ struct OfficialTests {
               title: "Kapolsek Ciranjang", org: nil),
         .init(text: "Kasubbag Humas Direktorat Jenderal Imigrasi Sam Fernando mengatakan paspor sudah terbit.", name: "Sam Fernando",
               title: "Kasubbag Humas Direktorat Jenderal Imigrasi", org: nil),
+        // National offices: `Wakil Presiden` is no `Presiden`; a rank before a name opens it, though `Jenderal` continues
+        // `Sekretaris Jenderal` before an office's words; an office's implied body may be an acronym (`Polri`).
+        .init(text: "Wakil Presiden RI ke-11 Boediono hadir.", name: "Boediono", title: "Wakil Presiden RI ke-11", org: nil),
+        .init(text: "Kapolri Jenderal Tito Karnavian meninjau lokasi.", name: "Tito Karnavian", title: "Kapolri",
+              org: "Kepolisian Negara Republik Indonesia"),
+        .init(text: "Panglima TNI Marsekal Hadi Tjahjanto meninjau lokasi.", name: "Hadi Tjahjanto", title: "Panglima TNI",
+              org: "Tentara Nasional Indonesia"),
+        .init(text: "Kapolri Jenderal Polisi Tito Karnavian meninjau lokasi.", name: "Tito Karnavian", title: "Kapolri",
+              org: "Kepolisian Negara Republik Indonesia"),
+        .init(text: "Gubernur Jenderal Australia David Hurley menerima tamu.", name: "David Hurley", title: "Gubernur Jenderal Australia",
+              org: nil),
+        .init(text: "Sekretaris Jenderal Kementerian Sosial Hartono Laras hadir.", name: "Hartono Laras",
+              title: "Sekretaris Jenderal Kementerian Sosial", org: "Kementerian Sosial Republik Indonesia"),
         // A company's name after a title runs to the place or word that closes it, and is kept whole in the title.
         .init(text: "Direktur Utama PT MRT Jakarta William Sabandar meresmikan stasiun.", name: "William Sabandar",
               title: "Direktur Utama PT MRT Jakarta", org: nil),
