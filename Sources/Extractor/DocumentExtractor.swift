@@ -55,7 +55,8 @@ public struct DocumentExtractor: Sendable {
     /// that closes it (2026-11-23).
     /// 19: a rank before a name opens it (`Kapolri Jenderal Tito Karnavian`); an office's implied body may be an acronym
     /// (`Polri`) (2026-11-23).
-    public static let rulesRevision = 19
+    /// 20: a term of office (`periode 2019-2023`) dates no activity (2026-11-23).
+    public static let rulesRevision = 20
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -34,7 +34,7 @@ extension ExtractionRun {
                 // The program after the verb is its object; one before is its subject's.
                 ($0.tokenRange.lowerBound < main ? 1 : 0, $0.tokenRange.lowerBound) < ($1.tokenRange.lowerBound < main ? 1 : 0, $1.tokenRange.lowerBound)
             }
-            let date = s.dates.first { $0.normalized != nil && !isStatementDate(s, $0) } ?? documentDate
+            let date = s.dates.first { $0.normalized != nil && !isStatementDate(s, $0) && !isTermDate($0) } ?? documentDate
             let location = bestLocation(s)
             let participants = figures.filter { f in
                 f.span[0] >= s.sentence.span.lowerBound && f.span[1] <= s.sentence.span.upperBound
@@ -72,7 +72,7 @@ extension ExtractionRun {
         }
         if event.program == nil { event.program = event.programs?.first }
         if event.location == nil || locationRank(event.location) > locationRank(bestLocation(s)) { event.location = bestLocation(s) ?? event.location }
-        if let d = s.dates.first(where: { $0.normalized != nil && !isStatementDate(s, $0) }),
+        if let d = s.dates.first(where: { $0.normalized != nil && !isStatementDate(s, $0) && !isTermDate($0) }),
            event.datePrecision != "day", d.granularity == .day {
             event.date = d.normalized
             event.datePrecision = d.granularity.rawValue

@@ -12,6 +12,11 @@ extension ExtractionRun {
         }
     }
 
+    /// A term of office (`komisioner KPK periode 2019-2023 dilantik`) dates the office, not the activity.
+    func isTermDate(_ d: DateMention) -> Bool {
+        ScalarText.lowercased(slice(d.span)).hasPrefix("periode")
+    }
+
     /// A date said of a statement (`ujar Premi, Selasa (21/1)`) dates the words, not the activity.
     func isStatementDate(_ s: AnalyzedSentence, _ d: DateMention) -> Bool {
         let at = s.tokenIndex(atOrAfter: d.span.lowerBound)
@@ -22,7 +27,7 @@ extension ExtractionRun {
     /// The date the activity of the release happened: the first dated phrase that does not date a statement.
     var documentEventDate: DateMention? {
         for s in analyzed {
-            for d in s.dates where d.normalized != nil && !isStatementDate(s, d) && d.granularity != .unknown { return d }
+            for d in s.dates where d.normalized != nil && !isStatementDate(s, d) && !isTermDate(d) && d.granularity != .unknown { return d }
         }
         return nil
     }

@@ -428,6 +428,17 @@ struct FactTests {
         #expect(Set(event.programs ?? []).isSuperset(of: ["Karang Taruna", "Taruna Siaga Bencana", "Tenaga Kesejahteraan Sosial Kecamatan"]))
     }
 
+    @Test("a term of office (periode 2019-2023) dates no activity; the activity's own date does")
+    func termOfOffice() throws {
+        let e = Extraction4.extract("Wakil Ketua DPR mengusulkan komisioner KPK terpilih periode 2019-2023 segera dilantik oleh Presiden Joko Widodo.")
+        let event = try #require(e.events.first)
+        #expect(event.action == "lantik")
+        #expect(event.date == nil)
+        #expect(e.dates.map(\.normalized) == ["2019/2023"])
+        let dated = Extraction4.extract("Komisioner KPK periode 2019-2023 dilantik oleh Presiden Joko Widodo pada Jumat (20/12/2019).")
+        #expect(dated.events.first?.date == "2019-12-20")
+    }
+
     @Test("the meeting with the vice governor happened on 1 July 2025 at Balai Kota")
     func meeting() throws {
         let (_, e) = try Extraction4.seed("dinsos-2025-07-01-temu-wagub-program-strategis")
