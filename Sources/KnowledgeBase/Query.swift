@@ -482,7 +482,14 @@ public struct QueryEngine: Sendable {
             var notes: [QueryNote] = []
             if rows.isEmpty, !terms.isEmpty {
                 rows = try figureRows(db, q, ids: ids, names: names, unit: unit, terms: terms, sameSentence: false, limit: limit)
-                if !rows.isEmpty { notes.append(QueryNote(.wordsElsewhereInDocument, words.filter { $0 != unit })) }
+                // The words, by their roots, that some figure's sentence lacks (`meninggal` in `… 20 korban tewas akibat gempa`).
+                let sentences = rows.map { ScalarText.lowercased($0["sentence"] as String) }
+                let lacking = words.filter { word in
+                    guard word != unit else { return false }
+                    let root = resources.analyzer.tokenizer.tokenize(Array(word.unicodeScalars)).first?.stem ?? word
+                    return sentences.contains { !$0.contains(root) }
+                }
+                if !rows.isEmpty { notes.append(QueryNote(.wordsElsewhereInDocument, lacking.isEmpty ? words.filter { $0 != unit } : lacking)) }
             }
             return QueryAnswer(results: try rows.map { row in
                 let copies = try Row.fetchAll(db, sql: """

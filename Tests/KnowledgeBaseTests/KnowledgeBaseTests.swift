@@ -978,6 +978,8 @@ struct QueryTests {
 
     @Test("an answer says what it left out of the query or widened to find its results", arguments: [
         ("berapa peserta kelurahan", [QueryNote(.wordsElsewhereInDocument, ["kelurahan"])]),
+        // Only the words the figure's sentence lacks (`jejaring` is in it).
+        ("berapa peserta jejaring kelurahan", [QueryNote(.wordsElsewhereInDocument, ["kelurahan"])]),
         ("berapa peserta", []),
         ("berapa peserta gempa", []),
         ("siapa Kepala Dinas Sosial yang baru", [QueryNote(.wordsInNoTitle, ["baru"])]),
