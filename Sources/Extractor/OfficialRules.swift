@@ -182,7 +182,7 @@ extension ExtractionRun {
                 end += 1
                 continue
             }
-            // `Direktur Utama PT Transportasi Jakarta Agung Wicaksono`: a company's name runs to the place or word that closes it.
+            // `Direktur Utama PT MRT Jakarta William Sabandar`: a company's name runs to the place or word that closes it.
             if rules.companyForms.contains(t.normalized), let close = companyEnd(s, from: end + 1) {
                 end = close
                 break
