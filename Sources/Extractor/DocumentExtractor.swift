@@ -56,7 +56,8 @@ public struct DocumentExtractor: Sendable {
     /// 19: a rank before a name opens it (`Kapolri Jenderal Tito Karnavian`); an office's implied body may be an acronym
     /// (`Polri`) (2026-11-23).
     /// 20: a term of office (`periode 2019-2023`) dates no activity (2026-11-23).
-    public static let rulesRevision = 20
+    /// 21: a title naming another country implies no Indonesian body (`Jaksa Agung Israel`) (2026-11-23).
+    public static let rulesRevision = 21
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -332,8 +332,9 @@ extension ExtractionRun {
             let qualified = title(s, phrase, keeping: position.tokenRange) != text(s, phrase.lowerBound..<position.tokenRange.upperBound)
             return qualified ? nil : resources.jakarta.government
         }
-        // Written as a name, an alias or an acronym (`Polri`, matched with its case).
-        if let written = entry?.impliedOrg, !written.isEmpty {
+        // Written as a name, an alias or an acronym (`Polri`, matched with its case); not another country's office
+        // (`Jaksa Agung Israel`, `Menteri Sosial Malaysia`).
+        if let written = entry?.impliedOrg, !written.isEmpty, !namesForeignCountry(s, phrase) {
             return (resources.lookup(implied, caseSensitive: false).first ?? resources.lookup(written, caseSensitive: true).first)?.id
         }
         return nil
@@ -341,6 +342,15 @@ extension ExtractionRun {
 
     /// Whether a province, city or country outside Jakarta (words.tsv, role `region`) is named in `phrase`, outside the
     /// organizations it names (`Palang Merah Indonesia Provinsi DKI Jakarta` names no other region).
+    /// Whether a country other than Indonesia is named in `phrase` (`Israel`, `Amerika Serikat`).
+    func namesForeignCountry(_ s: AnalyzedSentence, _ phrase: Range<Int>) -> Bool {
+        phrase.contains { i in
+            s.tokens[i].kind == .word && Gazetteer.longestPhrase(s.tokens[i..<phrase.upperBound].lazy.map(\.normalized)) {
+                rules.foreignCountries.contains($0)
+            } != nil
+        }
+    }
+
     func namesRegionOutsideJakarta(_ s: AnalyzedSentence, _ phrase: Range<Int>) -> Bool {
         let organizations = s.entities.filter { $0.kind == .organization && $0.tokenRange.overlaps(phrase) }.map(\.tokenRange)
         return phrase.contains { i in

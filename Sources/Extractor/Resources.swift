@@ -127,6 +127,9 @@ public struct RuleWords: Sendable {
     public var outsideJakarta: Set<String>
     /// The first words of `regions` and of `outsideJakarta`: most words start none (cheap tests before `regionLength`
     /// and `outsideJakartaLength`).
+    /// Countries other than Indonesia (words.tsv's `country` and ICU's, but `home_region`), lowercased: a title naming
+    /// one is that country's office, not an Indonesian body's (`Jaksa Agung Israel`).
+    public var foreignCountries: Set<String>
     var regionFirstWords: WordSet
     var outsideJakartaFirstWords: WordSet
     /// Compass words that continue a region's name (`Mamuju Tengah`).
@@ -176,6 +179,7 @@ public struct RuleWords: Sendable {
         notNames = role("not_name")
         nameWords = role("name_word")
         fieldWords = role("field_word")
+        foreignCountries = role("country").union(Self.countries).subtracting(role("home_region"))
         outsideJakarta = role("region").union(role("province")).union(role("country")).union(Self.countries).subtracting(role("home_region"))
         regions = outsideJakarta.union(role("home_region"))
         func firstWords(_ phrases: Set<String>) -> WordSet { WordSet(Set(phrases.map { String($0.prefix { $0 != " " }) })) }

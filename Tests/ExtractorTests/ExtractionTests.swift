@@ -104,6 +104,13 @@ struct OfficialTests {
         .init(text: "Kapolri Jendral Pol Tito Karnavian meninjau lokasi.", name: "Tito Karnavian", title: "Kapolri",
               org: "Kepolisian Negara Republik Indonesia"),
         .init(text: "Wakil Presiden Cina Wang Qishan hadir.", name: "Wang Qishan", title: "Wakil Presiden Cina", org: nil),
+        // `Agung` continues `Mahkamah Agung` and `Jaksa Agung` (the gazetteer's), and starts a name elsewhere.
+        .init(text: "Ketua Mahkamah Agung Hatta Ali hadir.", name: "Hatta Ali", title: "Ketua Mahkamah Agung", org: "Mahkamah Agung"),
+        .init(text: "Jaksa Agung HM Prasetyo hadir.", name: "HM Prasetyo", title: "Jaksa Agung", org: "Kejaksaan Agung"),
+        // Another country's office is not the Indonesian body its title implies.
+        .init(text: "Jaksa Agung Israel Avichai Mendelblit hadir.", name: "Avichai Mendelblit", title: "Jaksa Agung Israel", org: nil),
+        .init(text: "Menteri Sosial Malaysia Rina Harun hadir.", name: "Rina Harun", title: "Menteri Sosial Malaysia", org: nil),
+        .init(text: "Ketua Umum Partai Golkar Agung Laksono hadir.", name: "Agung Laksono", title: "Ketua Umum Partai Golkar", org: nil),
         .init(text: "Gubernur Jenderal Australia David Hurley menerima tamu.", name: "David Hurley", title: "Gubernur Jenderal Australia",
               org: nil),
         .init(text: "Sekretaris Jenderal Kementerian Sosial Hartono Laras hadir.", name: "Hartono Laras",
