@@ -57,7 +57,8 @@ public struct DocumentExtractor: Sendable {
     /// (`Polri`) (2026-11-23).
     /// 20: a term of office (`periode 2019-2023`) dates no activity (2026-11-23).
     /// 21: a title naming another country implies no Indonesian body (`Jaksa Agung Israel`) (2026-11-23).
-    public static let rulesRevision = 21
+    /// 22: a date more than a year from the publication date dates none of the document's other activities (2026-11-23).
+    public static let rulesRevision = 22
 
     public var resources: ExtractionResources
     public var today: CalendarDate

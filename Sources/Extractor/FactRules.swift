@@ -24,12 +24,22 @@ extension ExtractionRun {
         return window.contains { rules.speechVerbs.contains($0.stem) && $0.kind == .word }
     }
 
-    /// The date the activity of the release happened: the first dated phrase that does not date a statement.
+    /// The date the activity of the release happened: the first dated phrase that does not date a statement, nor lies
+    /// more than a year from the publication date (`… sejak 1945`, history a feature recalls).
     var documentEventDate: DateMention? {
         for s in analyzed {
-            for d in s.dates where d.normalized != nil && !isStatementDate(s, d) && !isTermDate(d) && d.granularity != .unknown { return d }
+            for d in s.dates where d.normalized != nil && !isStatementDate(s, d) && !isTermDate(d) && d.granularity != .unknown
+                && isNearPublication(d) {
+                return d
+            }
         }
         return nil
+    }
+
+    /// Whether a date covers a day within a year of the publication date (any date, without one).
+    func isNearPublication(_ d: DateMention) -> Bool {
+        guard let published = context.published, let start = d.start, let end = d.end else { return true }
+        return end.daysSinceEpoch >= published.daysSinceEpoch - 366 && start.daysSinceEpoch <= published.daysSinceEpoch + 366
     }
 
     // MARK: - Places

@@ -446,6 +446,17 @@ struct FactTests {
         #expect(dated.events.first?.date == "2019-12-20")
     }
 
+    @Test("a day of history the document recalls dates none of its activities")
+    func historyDatesNoActivity() throws {
+        let e = Extraction4.extract("Kota itu berdiri sejak 1945. Wali Kota Surabaya Tri Rismaharini menggelar Mlaku-Mlaku Nang Tunjungan sebulan sekali.",
+                                    published: "2019-09-10")
+        #expect(e.events.first?.action == "gelar")
+        #expect(e.events.first?.date == nil)
+        let near = Extraction4.extract("Acara digelar pada Agustus 2019. Wali Kota Surabaya Tri Rismaharini menggelar Mlaku-Mlaku Nang Tunjungan.",
+                                       published: "2019-09-10")
+        #expect(near.events.last?.date == "2019-08")
+    }
+
     @Test("the meeting with the vice governor happened on 1 July 2025 at Balai Kota")
     func meeting() throws {
         let (_, e) = try Extraction4.seed("dinsos-2025-07-01-temu-wagub-program-strategis")
