@@ -58,7 +58,11 @@ public struct DocumentExtractor: Sendable {
     /// 20: a term of office (`periode 2019-2023`) dates no activity (2026-11-23).
     /// 21: a title naming another country implies no Indonesian body (`Jaksa Agung Israel`) (2026-11-23).
     /// 22: a date more than a year from the publication date dates none of the document's other activities (2026-11-23).
-    public static let rulesRevision = 22
+    /// 23: the name after `pribadi` is the principal's (`Sekretaris Pribadi BJ Habibie, Rubijanto`); a body a lowercase
+    /// word introduces names no legislator after its comma (`disahkan oleh DPR, Wiranto`) (2026-11-23).
+    /// 24: a title after `wakil` is its deputy's office (`Wakil Menteri Luar Negeri`, `Wakil Kepala Dinas Sosial`), and
+    /// the principal named by a title alone is the title (`Asisten Pribadi Menpora Miftahul Ulum`) (2026-11-23).
+    public static let rulesRevision = 24
 
     public var resources: ExtractionResources
     public var today: CalendarDate
@@ -241,7 +245,22 @@ struct ExtractionRun {
             let tokens = analyzed[i].sentence.tokens
             let found = matcher.matches(in: tokens)
             analyzed[i].entities = specificOrganizations(found.filter { $0.kind != .position }, tokens)
-            analyzed[i].positions = found.filter { $0.kind == .position }
+            analyzed[i].positions = deputies(found.filter { $0.kind == .position }, tokens)
+        }
+    }
+
+    /// `Wakil Menteri Luar Negeri`, `Wakil Kepala Dinas Sosial`: a title after `wakil` is its deputy's office (the
+    /// gazetteer's `Wakil Menteri`, `Wakil Kepala`), not the office the longer match names.
+    func deputies(_ positions: [EntityMatch], _ tokens: [Token]) -> [EntityMatch] {
+        positions.map { p in
+            let k = p.tokenRange.lowerBound
+            guard k > 0, tokens[k - 1].normalized == "wakil", !positions.contains(where: { $0.tokenRange.contains(k - 1) }),
+                  let deputy = resources.lookup("wakil " + tokens[k].normalized, caseSensitive: false).first(where: { $0.kind == .position }),
+                  deputy.id != p.id else { return p }
+            let range = (k - 1)..<p.tokenRange.upperBound
+            return EntityMatch(id: deputy.id, kind: .position, tokenRange: range,
+                               span: tokens[k - 1].span.lowerBound..<p.span.upperBound, surface: EntityMatcher.surface(tokens[range]),
+                               viaAcronym: false, alternatives: [])
         }
     }
 

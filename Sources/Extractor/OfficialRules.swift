@@ -96,7 +96,12 @@ extension ExtractionRun {
                         k = s.entity(at: k)?.tokenRange.upperBound ?? k + 1
                     }
                 }
-                if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
+                if k < s.tokens.count, s.tokens[k].text == "," {
+                    // `disahkan oleh DPR, Wiranto mengatakan`: a clause ends at the comma after a body a lowercase word
+                    // introduces.
+                    if org.tokenRange.lowerBound > 0, !isCapitalised(s.tokens[org.tokenRange.lowerBound - 1]) { continue }
+                    k += 1
+                }
                 guard let name = nameRun(s, from: k), isBoundary(s, name.upperBound) else { continue }
                 let span = s.tokens[org.tokenRange.lowerBound].span.lowerBound..<s.tokens[name.upperBound - 1].span.upperBound
                 add(Official(name: personName(s, name), title: text(s, org.tokenRange), positionID: nil, orgID: org.id, span: span,
@@ -181,6 +186,22 @@ extension ExtractionRun {
             if !afterRegion, isAcronym(t), !rules.honorifics.contains(t.normalized), !rules.notNames.contains(t.normalized), !isInitials(s, end) {
                 end += 1
                 continue
+            }
+            // `Sekretaris Pribadi BJ Habibie, Rubijanto`: the name after `pribadi` is the principal's, part of the title.
+            if rules.principalIntros.contains(t.normalized) {
+                end += 1
+                // The principal named by a title: with a name when another name follows a comma (`Asisten Pribadi Menpora
+                // Imam Nahrawi, Miftahul Ulum`), else by the title alone (`Asisten Pribadi Menpora Miftahul Ulum`).
+                if let title = s.positions.first(where: { $0.tokenRange.lowerBound == end }) {
+                    end = positionPhrase(s, from: title).upperBound
+                    if let principal = nameRun(s, from: end), principal.upperBound + 1 < s.tokens.count,
+                       s.tokens[principal.upperBound].text == ",", nameRun(s, from: principal.upperBound + 1) != nil {
+                        end = principal.upperBound
+                    }
+                } else if let principal = nameRun(s, from: end) {
+                    end = principal.upperBound
+                }
+                break
             }
             // `Direktur Utama PT MRT Jakarta William Sabandar`: a company's name runs to the place or word that closes it.
             if rules.companyForms.contains(t.normalized), let close = companyEnd(s, from: end + 1) {

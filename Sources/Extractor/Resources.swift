@@ -103,6 +103,8 @@ public struct RuleWords: Sendable {
     /// Words that open a company's name after a title (`PT`), and words that close one (`Tbk`).
     public var companyForms: Set<String>
     public var companyCloses: Set<String>
+    /// Words after which a name is the principal's, part of the title (`Sekretaris Pribadi BJ Habibie`).
+    public var principalIntros: Set<String>
     public var honorifics: Set<String>
     /// Police and military ranks, which open a name (words.tsv's `rank`).
     public var ranks: Set<String>
@@ -168,6 +170,7 @@ public struct RuleWords: Sendable {
         candidatePrefixes = role("candidate_prefix")
         companyForms = role("company_form")
         companyCloses = role("company_close")
+        principalIntros = role("principal_intro")
         honorifics = role("honorific")
         ranks = role("rank")
         listIntros = role("list_intro")

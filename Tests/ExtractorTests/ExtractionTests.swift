@@ -107,6 +107,23 @@ struct OfficialTests {
         // `Agung` continues `Mahkamah Agung` and `Jaksa Agung` (the gazetteer's), and starts a name elsewhere.
         .init(text: "Ketua Mahkamah Agung Hatta Ali hadir.", name: "Hatta Ali", title: "Ketua Mahkamah Agung", org: "Mahkamah Agung"),
         .init(text: "Jaksa Agung HM Prasetyo hadir.", name: "HM Prasetyo", title: "Jaksa Agung", org: "Kejaksaan Agung"),
+        // A deputy holds the deputy's office, not the office a longer match names; ministers by their short forms.
+        .init(text: "Wakil Kepala Dinas Sosial DKI Jakarta Budi Santoso hadir.", name: "Budi Santoso", title: "Wakil Kepala Dinas Sosial",
+              org: "Dinas Sosial Provinsi DKI Jakarta"),
+        .init(text: "Wakil Menteri Luar Negeri AM Fachir hadir.", name: "AM Fachir", title: "Wakil Menteri Luar Negeri", org: nil),
+        .init(text: "Menkumham Yasonna Laoly hadir.", name: "Yasonna Laoly", title: "Menkumham", org: nil),
+        .init(text: "Wakil Ketua DPRD DKI Jakarta Triwisaksana hadir.", name: "Triwisaksana", title: "Wakil Ketua DPRD DKI Jakarta",
+              org: "DPRD DKI Jakarta"),
+        .init(text: "Wakil Kepala BSSN Komjen Pol Dharma Pongrekun hadir.", name: "Dharma Pongrekun", title: "Wakil Kepala BSSN", org: nil),
+        // The name after `pribadi` is the principal's; the holder follows it.
+        .init(text: "Sekretaris Pribadi BJ Habibie, Rubijanto, mengatakan kondisi Habibie membaik.", name: "Rubijanto",
+              title: "Sekretaris Pribadi BJ Habibie", org: nil),
+        .init(text: "KPK menahan Asisten Pribadi Menpora Imam Nahrawi, Miftahul Ulum, kemarin.", name: "Miftahul Ulum",
+              title: "Asisten Pribadi Menpora Imam Nahrawi", org: nil),
+        .init(text: "KPK menetapkan Asisten Pribadi Menpora Miftahul Ulum sebagai tersangka.", name: "Miftahul Ulum",
+              title: "Asisten Pribadi Menpora", org: nil),
+        .init(text: "Mereka bertemu dengan Sekretaris Jenderal (Sekjen) DPR Indra Iskandar.", name: "Indra Iskandar",
+              title: "Sekretaris Jenderal (Sekjen) DPR", org: "Dewan Perwakilan Rakyat Republik Indonesia"),
         // Another country's office is not the Indonesian body its title implies.
         .init(text: "Jaksa Agung Israel Avichai Mendelblit hadir.", name: "Avichai Mendelblit", title: "Jaksa Agung Israel", org: nil),
         .init(text: "Menteri Sosial Malaysia Rina Harun hadir.", name: "Rina Harun", title: "Menteri Sosial Malaysia", org: nil),
@@ -249,6 +266,12 @@ struct OfficialTests {
         #expect(officials("Menurut Nana, Pak Sandiaga Uno, Wakil Gubernur terpilih saat itu, mengetahui konsep itu.")
                 == ["Sandiaga Uno — Wakil Gubernur"])
         #expect(officials("Mengenai pencalonan calon wakil gubernur DKI, Syaikhu menyerahkannya kepada partainya.").isEmpty)
+        #expect(officials("Asisten Pribadi BJ Habibie mengatakan kondisi Habibie membaik.").isEmpty)
+        // The deputy is no holder of the head's office.
+        let deputy = Extraction4.extract("Wakil Kepala Dinas Sosial DKI Jakarta Budi Santoso hadir.").officials
+        #expect(deputy.map(\.positionID) == ["position:wakil-kepala"])
+        // A body a lowercase word introduces ends a clause at its comma: no legislator.
+        #expect(officials("Revisi itu disahkan oleh DPR, Wiranto mengatakan pembahasan masih berlanjut.").isEmpty)
         #expect(officials("Pertama adalah calon wakil ketua DPR Pak Prabowo menunjuk saudara Sufmi Dasco Ahmad.").isEmpty)
         // Nor does the title alone stand for the holder the document names.
         let candidate = "Wakil Gubernur DKI Jakarta Sandiaga Uno hadir. Partai mengusung calon Wakil Gubernur yang baru."
