@@ -8,6 +8,14 @@ private func reader(published: CalendarDate? = nil) throws -> CorpusReader {
     return CorpusReader(boilerplate: rules, defaultPublished: published)
 }
 
+/// Runs `body` with a new folder in the temporary directory, removed after.
+private func withTemporaryFolder<T>(_ prefix: String, _ body: (URL) throws -> T) throws -> T {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    return try body(dir)
+}
+
 private func readOne(_ path: String) throws -> Document {
     let result = try reader().read(path: path)
     #expect(result.failures.isEmpty, "\(result.failures)")
@@ -184,16 +192,15 @@ struct FormatTests {
 
     @Test("a malformed JSON line is reported with file and line, the other lines are read")
     func malformedJSONLine() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-jsonl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("bad.jsonl").path
-        let good = #"{"id":"a","title":"Judul","published":"2025-02-03","url":null,"text":"Dinas Sosial menyalurkan bantuan."}"#
-        try "\(good)\n{not json\n\(good.replacingOccurrences(of: "\"a\"", with: "\"b\""))\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try reader().read(path: path)
-        #expect(result.documents.count == 2)
-        #expect(result.failures.count == 1)
-        #expect(result.failures.first?.description.hasPrefix("\(path):2:") == true)
+        try withTemporaryFolder("kb-jsonl") { dir in
+            let path = dir.appendingPathComponent("bad.jsonl").path
+            let good = #"{"id":"a","title":"Judul","published":"2025-02-03","url":null,"text":"Dinas Sosial menyalurkan bantuan."}"#
+            try "\(good)\n{not json\n\(good.replacingOccurrences(of: "\"a\"", with: "\"b\""))\n".write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try reader().read(path: path)
+            #expect(result.documents.count == 2)
+            #expect(result.failures.count == 1)
+            #expect(result.failures.first?.description.hasPrefix("\(path):2:") == true)
+        }
     }
 
     @Test("a news URL's date", arguments: [
@@ -224,35 +231,33 @@ struct FormatTests {
 
     @Test("a JSON record without a date takes its URL's; its own date, or none in the URL, wins over it; --published comes last")
     func publishedFromURL() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-jsonl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("news.jsonl").path
-        let dated = "https://megapolitan.kompas.com/read/2019/09/20/1/banjir"
-        try """
-            {"id":"a","title":"A","url":"\(dated)","text":"Banjir melanda Jakarta."}
-            {"id":"b","title":"B","published":"2019-09-21","url":"\(dated)","text":"Banjir melanda Jakarta lagi."}
-            {"id":"c","title":"C","url":"https://nasional.tempo.co/read/1248217/judul","text":"Banjir melanda Bekasi."}
+        try withTemporaryFolder("kb-jsonl") { dir in
+            let path = dir.appendingPathComponent("news.jsonl").path
+            let dated = "https://megapolitan.kompas.com/read/2019/09/20/1/banjir"
+            try """
+                {"id":"a","title":"A","url":"\(dated)","text":"Banjir melanda Jakarta."}
+                {"id":"b","title":"B","published":"2019-09-21","url":"\(dated)","text":"Banjir melanda Jakarta lagi."}
+                {"id":"c","title":"C","url":"https://nasional.tempo.co/read/1248217/judul","text":"Banjir melanda Bekasi."}
 
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        let documents = try reader(published: CalendarDate(iso: "2025-01-01")).read(path: path).documents
-        #expect(documents.map { "\($0.published?.iso ?? "-") \($0.publishedSource ?? "-")" } == ["2019-09-20 url", "2019-09-21 meta", "2025-01-01 --published"])
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            let documents = try reader(published: CalendarDate(iso: "2025-01-01")).read(path: path).documents
+            #expect(documents.map { "\($0.published?.iso ?? "-") \($0.publishedSource ?? "-")" } == ["2019-09-20 url", "2019-09-21 meta", "2025-01-01 --published"])
+        }
     }
 
     @Test("the bundled gzip corpus format is read through zlib")
     func gzip() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-gz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let plain = dir.appendingPathComponent("two.jsonl")
-        try FileManager.default.copyItem(atPath: TestPaths.fixture("documents/two-records.jsonl"), toPath: plain.path)
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        gzip.arguments = [plain.path]
-        try gzip.run()
-        gzip.waitUntilExit()
-        let result = try reader().read(path: plain.path + ".gz")
-        #expect(result.documents.map(\.title) == ["Dinsos DKI Bina 1.452 UMKM melalui Program Jakpreneur", "Sudinsos Jaktim jangkau 30 PPKS"])
+        try withTemporaryFolder("kb-gz") { dir in
+            let plain = dir.appendingPathComponent("two.jsonl")
+            try FileManager.default.copyItem(atPath: TestPaths.fixture("documents/two-records.jsonl"), toPath: plain.path)
+            let gzip = Process()
+            gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+            gzip.arguments = [plain.path]
+            try gzip.run()
+            gzip.waitUntilExit()
+            let result = try reader().read(path: plain.path + ".gz")
+            #expect(result.documents.map(\.title) == ["Dinsos DKI Bina 1.452 UMKM melalui Program Jakpreneur", "Sudinsos Jaktim jangkau 30 PPKS"])
+        }
     }
 
     @Test("text that is not UTF-8 is read as Windows-1252 with a warning naming the file")
