@@ -62,7 +62,9 @@ public struct DocumentExtractor: Sendable {
     /// word introduces names no legislator after its comma (`disahkan oleh DPR, Wiranto`) (2026-11-23).
     /// 24: a title after `wakil` is its deputy's office (`Wakil Menteri Luar Negeri`, `Wakil Kepala Dinas Sosial`), and
     /// the principal named by a title alone is the title (`Asisten Pribadi Menpora Miftahul Ulum`) (2026-11-23).
-    public static let rulesRevision = 24
+    /// 25: the title of a deputy without an office in the gazetteer is dropped, not taken for the head's (`Wakil
+    /// Sekretaris Jenderal`) (2026-11-23).
+    public static let rulesRevision = 25
 
     public var resources: ExtractionResources
     public var today: CalendarDate
@@ -249,14 +251,17 @@ struct ExtractionRun {
         }
     }
 
-    /// `Wakil Menteri Luar Negeri`, `Wakil Kepala Dinas Sosial`: a title after `wakil` is its deputy's office (the
-    /// gazetteer's `Wakil Menteri`, `Wakil Kepala`), not the office the longer match names.
+    /// `Wakil Menteri Luar Negeri`, `Wakil Kepala Dinas Sosial`: a title after `wakil` (words.tsv's `deputy_prefix`) is
+    /// its deputy's office, the gazetteer's `Wakil` + the title's first word (`Wakil Menteri`, `Wakil Kepala`), not the
+    /// office the longer match names. Without such an office (`Wakil Sekretaris Jenderal`) the title is dropped: a deputy
+    /// is never the head.
     func deputies(_ positions: [EntityMatch], _ tokens: [Token]) -> [EntityMatch] {
-        positions.map { p in
+        positions.compactMap { p in
             let k = p.tokenRange.lowerBound
-            guard k > 0, tokens[k - 1].normalized == "wakil", !positions.contains(where: { $0.tokenRange.contains(k - 1) }),
-                  let deputy = resources.lookup("wakil " + tokens[k].normalized, caseSensitive: false).first(where: { $0.kind == .position }),
-                  deputy.id != p.id else { return p }
+            guard k > 0, rules.deputyPrefixes.contains(tokens[k - 1].normalized),
+                  !positions.contains(where: { $0.tokenRange.contains(k - 1) }) else { return p }
+            guard let deputy = resources.lookup(tokens[k - 1].normalized + " " + tokens[k].normalized, caseSensitive: false)
+                .first(where: { $0.kind == .position }) else { return nil }
             let range = (k - 1)..<p.tokenRange.upperBound
             return EntityMatch(id: deputy.id, kind: .position, tokenRange: range,
                                span: tokens[k - 1].span.lowerBound..<p.span.upperBound, surface: EntityMatcher.surface(tokens[range]),

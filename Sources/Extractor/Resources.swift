@@ -105,6 +105,8 @@ public struct RuleWords: Sendable {
     public var companyCloses: Set<String>
     /// Words after which a name is the principal's, part of the title (`Sekretaris Pribadi BJ Habibie`).
     public var principalIntros: Set<String>
+    /// Words before a title that make its holder the deputy (`wakil`).
+    public var deputyPrefixes: Set<String>
     public var honorifics: Set<String>
     /// Police and military ranks, which open a name (words.tsv's `rank`).
     public var ranks: Set<String>
@@ -171,6 +173,7 @@ public struct RuleWords: Sendable {
         companyForms = role("company_form")
         companyCloses = role("company_close")
         principalIntros = role("principal_intro")
+        deputyPrefixes = role("deputy_prefix")
         honorifics = role("honorific")
         ranks = role("rank")
         listIntros = role("list_intro")

@@ -267,9 +267,14 @@ struct OfficialTests {
                 == ["Sandiaga Uno — Wakil Gubernur"])
         #expect(officials("Mengenai pencalonan calon wakil gubernur DKI, Syaikhu menyerahkannya kepada partainya.").isEmpty)
         #expect(officials("Asisten Pribadi BJ Habibie mengatakan kondisi Habibie membaik.").isEmpty)
-        // The deputy is no holder of the head's office.
+        // The deputy is no holder of the head's office, nor of another office its title's first word names; a deputy
+        // whose office the gazetteer lacks is no official.
         let deputy = Extraction4.extract("Wakil Kepala Dinas Sosial DKI Jakarta Budi Santoso hadir.").officials
         #expect(deputy.map(\.positionID) == ["position:wakil-kepala"])
+        let ceo = Extraction4.extract("Wakil Presiden Direktur PT Pondok Indah Mall Tbk Jeffri Sandra Tanudjaja hadir.").officials
+        #expect(ceo.map(\.positionID) == ["position:wakil-presiden-direktur"])
+        #expect(Extraction4.extract("Wakil Kapolri Komjen Ari Dono Sukmanto hadir.").officials.map(\.positionID) == ["position:wakil-kapolri"])
+        #expect(officials("Wakil Sekretaris Jenderal PDIP Utut Adianto hadir.").isEmpty)
         // A body a lowercase word introduces ends a clause at its comma: no legislator.
         #expect(officials("Revisi itu disahkan oleh DPR, Wiranto mengatakan pembahasan masih berlanjut.").isEmpty)
         #expect(officials("Pertama adalah calon wakil ketua DPR Pak Prabowo menunjuk saudara Sufmi Dasco Ahmad.").isEmpty)
