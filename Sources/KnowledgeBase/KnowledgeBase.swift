@@ -27,6 +27,9 @@ public final class KnowledgeBase: Sendable {
     /// seventh round) — and nothing reads them. Too late (SQLite already initialized), it is only slower.
     private static let processSettings: Void = { _ = kb_sqlite_configure() }()
 
+    /// Makes SQLite's process-wide settings now, for code that opens a connection of its own (tests do).
+    static func configureProcess() { _ = processSettings }
+
     /// Opens (or creates) the file at `path` in WAL mode and brings its schema up to date.
     public convenience init(path: String) throws(KnowledgeBaseError) {
         try self.init(path: path, mode: .shared)
@@ -39,7 +42,7 @@ public final class KnowledgeBase: Sendable {
     }
 
     init(path: String, mode: FileMode) throws(KnowledgeBaseError) {
-        _ = Self.processSettings
+        Self.configureProcess()
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
@@ -112,7 +115,7 @@ public final class KnowledgeBase: Sendable {
 
     /// A knowledge base in memory, for tests.
     public init() throws(KnowledgeBaseError) {
-        _ = Self.processSettings
+        Self.configureProcess()
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true

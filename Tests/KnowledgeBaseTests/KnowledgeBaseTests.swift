@@ -65,6 +65,13 @@ enum Fixtures {
         }
     }
 
+    /// A connection of the test's own to a knowledge base file, opened after SQLite's process-wide settings: a test
+    /// running first in parallel would otherwise turn memory statistics on for every test (see `memoryStatisticsOff`).
+    static func databaseQueue(_ path: String) throws -> DatabaseQueue {
+        KnowledgeBase.configureProcess()
+        return try DatabaseQueue(path: path)
+    }
+
     /// A folder in the temporary directory holding copies of the given files.
     static func folder(with files: [String]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString)")
@@ -638,7 +645,7 @@ struct WriterSettingsTests {
         let copy = path + ".copy"
         try FileManager.default.copyItem(atPath: path, toPath: copy)
         defer { try? FileManager.default.removeItem(atPath: copy) }
-        return try await DatabaseQueue(path: copy).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
+        return try await Fixtures.databaseQueue(copy).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") }
     }
 }
 
@@ -773,7 +780,7 @@ struct FactRowIDTests {
             stored = try kb.read(Self.rows)
         }
         // Back to the tables as v6 made them, a sequence for each, and one index left deferred by a dead first ingest.
-        try await DatabaseQueue(path: path).write { db in
+        try await Fixtures.databaseQueue(path).write { db in
             for table in Self.factTables {
                 try Schema.rebuild(table, db) { $0.replacingOccurrences(of: "\"id\" INTEGER PRIMARY KEY,", with: "\"id\" INTEGER PRIMARY KEY AUTOINCREMENT,") }
                 try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) SELECT ?, max(id) FROM \(table)", arguments: [table])
@@ -815,7 +822,7 @@ struct FullTextIndexTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/kb.sqlite"
         do {
-            let older = try DatabaseQueue(path: path)
+            let older = try Fixtures.databaseQueue(path)
             try Schema.migrator.migrate(older, upTo: "v5-deferred-index")
             #expect(try older.read(Self.automerge) == nil)
         }
@@ -832,7 +839,7 @@ struct FullTextIndexTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/kb.sqlite"
         do {
-            let older = try DatabaseQueue(path: path)
+            let older = try Fixtures.databaseQueue(path)
             try Schema.migrator.migrate(older, upTo: "v8-document-rules-version")
             #expect(try await older.read(Self.triggers) == ["sentence_search_delete"])
         }
@@ -851,7 +858,7 @@ struct FullTextIndexTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/kb.sqlite"
         do {
-            let older = try DatabaseQueue(path: path)
+            let older = try Fixtures.databaseQueue(path)
             try Schema.migrator.migrate(older, upTo: "v9-full-text-deletes-by-writer")
             try await older.write { db in
                 try db.execute(sql: "INSERT INTO document (id, source, headline, format, text, extraction) VALUES ('d', 'd.txt', '', 'text', '', '{}')")
