@@ -397,16 +397,10 @@ public struct QueryEngine: Sendable {
                 SELECT personId, titleKey, date FROM officialMention
                 WHERE personId IN (SELECT value FROM json_each(?)) AND date IS NOT NULL AND NOT former
                 """, arguments: [try Self.jsonArray(Array(Set(terms.map { $0["personId"] as String })))])
-            terms = Self.overshadowedLast(terms, mentions: Dictionary(grouping: mentions) { row in
+            let overshadowed = Self.overshadowed(terms, mentions: Dictionary(grouping: mentions) { row in
                 Holding(person: row["personId"], office: row["titleKey"])
             }.mapValues { rows in rows.map { $0["date"] as String } })
-            if q.to != nil || q.from != nil {
-                var seen = Set<String>()
-                terms = terms.filter { row in
-                    let key: String = row["titleKey"]
-                    return seen.insert(key).inserted
-                }
-            }
+            terms = Self.byOffice(terms, overshadowed: overshadowed, period: q.to != nil || q.from != nil ? q.from ?? "" : nil)
             var results: [QueryResult] = []
             for term in terms.prefix(limit) {
                 let personID: String = term["personId"]
@@ -432,13 +426,13 @@ public struct QueryEngine: Sendable {
         var office: String
     }
 
-    /// Office terms in the order given, the overshadowed ones moved last. A term is overshadowed when another holder of
-    /// the same office was named no later than its first day and, from that day on, at least `overshadowing` times as
-    /// often as the term's whole evidence. An office has one holder at a time, so such a term is most likely a misprint
-    /// or a misreading (`Ridwal Kamil`, `Tipe` among Ridwan Kamil's mentions on the news corpus): it is still listed,
-    /// after the holders, and is no answer for a time asked about. A successor is not: its predecessor is seldom named
-    /// once it has come. `mentions` holds the days of each holding's mentions (dated ones, no former holder's).
-    static func overshadowedLast(_ terms: [Row], mentions: [Holding: [String]]) -> [Row] {
+    /// The terms (indices into `terms`) that are overshadowed. A term is overshadowed when another holder of the same
+    /// office was named no later than its first day and, from that day on, at least `overshadowing` times as often as
+    /// the term's whole evidence. An office has one holder at a time, so such a term is most likely a misprint or a
+    /// misreading (`Ridwal Kamil`, `Tipe` among Ridwan Kamil's mentions on the news corpus): it is still listed, after
+    /// the holders, and is no answer for a time asked about (`byOffice`). A successor is not: its predecessor is seldom
+    /// named once it has come. `mentions` holds the days of each holding's mentions (dated ones, no former holder's).
+    static func overshadowed(_ terms: [Row], mentions: [Holding: [String]]) -> Set<Int> {
         struct Term {
             var holding: Holding
             var first: String
@@ -451,7 +445,7 @@ public struct QueryEngine: Sendable {
         // A mention's day is its last possible one: `2019` may be any day of that year.
         let lastDays = mentions.mapValues { dates in dates.compactMap { DocumentWriter.bounds(of: $0).1 } }
         let byOffice = Dictionary(grouping: periods.indices, by: { periods[$0].holding.office })
-        let overshadowed = periods.indices.filter { k in
+        return Set(periods.indices.filter { k in
             let t = periods[k]
             return byOffice[t.holding.office, default: []].contains { j in
                 let u = periods[j]
@@ -459,13 +453,42 @@ public struct QueryEngine: Sendable {
                 let since = lastDays[u.holding, default: []].count { $0 >= t.first }
                 return since >= overshadowing * t.evidence
             }
-        }
-        guard !overshadowed.isEmpty else { return terms }
-        let last = Set(overshadowed)
-        return terms.indices.filter { !last.contains($0) }.map { terms[$0] } + overshadowed.map { terms[$0] }
+        })
     }
 
-    /// How many times a holder must be named, from another's first day on, to overshadow it (`overshadowedLast`).
+    /// Office terms (latest first day first) as answered: one office after another, the most evidenced first
+    /// (`siapa Presiden` starts with the office named hundreds of times, not with the one first named last), and within
+    /// an office its holders, latest first, the overshadowed ones after them. For a period asked about (`period` is its
+    /// first day, empty when it has none; the terms are those first named by its end), an office's answers are its
+    /// holders during the period: the one holding it when the period began (the latest first named before) and those
+    /// first named within it (`siapa Kapolri 2019`: the Kapolri and, from October, the acting one), no overshadowed
+    /// term among them.
+    static func byOffice(_ terms: [Row], overshadowed: Set<Int>, period: String?) -> [Row] {
+        let offices = Dictionary(grouping: terms.indices, by: { terms[$0]["titleKey"] as String })
+        let evidence = offices.mapValues { $0.reduce(0) { $0 + (terms[$1]["evidence"] as Int) } }
+        // Offices in order of evidence, ties by the order given (latest first day first).
+        var seen = Set<String>()
+        let order = terms.compactMap { row -> String? in
+            let office: String = row["titleKey"]
+            return seen.insert(office).inserted ? office : nil
+        }.enumerated().sorted { a, b in
+            let (x, y) = (evidence[a.element, default: 0], evidence[b.element, default: 0])
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
+        return order.flatMap { office -> [Row] in
+            let indices = offices[office, default: []]
+            let holders = indices.filter { !overshadowed.contains($0) }
+            guard let start = period else { return (holders + indices.filter(overshadowed.contains)).map { terms[$0] } }
+            var during: [Int] = []
+            for k in holders {
+                during.append(k)
+                if (DocumentWriter.bounds(of: terms[k]["firstDate"]).0 ?? "") < start { break }
+            }
+            return during.map { terms[$0] }
+        }
+    }
+
+    /// How many times a holder must be named, from another's first day on, to overshadow it (`overshadowed`).
     static let overshadowing = 5
 
     func figures(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> QueryAnswer {

@@ -1166,6 +1166,30 @@ struct GraphTests {
         #expect(try holders("siapa Gubernur Jawa Barat Oktober 2019") == ["Ridwan Kamil"])
     }
 
+    @Test("a period's answer is every holder during it, and the most evidenced office comes first")
+    func holdersDuringAPeriod() async throws {
+        let kb = try KnowledgeBase()
+        func release(_ date: String, _ body: String) -> String {
+            "Berita Nasional \(date)\n\n\(date) Reporter: Budi Santoso Editor: Erikyanri Maulana 100\n\n\(body)\n"
+        }
+        let president = "Presiden Joko Widodo meresmikan jembatan."
+        try await Fixtures.ingest(release("Senin, 12 Agustus 2019", "Kapolri Jenderal Polisi Tito Karnavian meninjau lokasi. " + president), into: kb)
+        try await Fixtures.ingest(release("Selasa, 10 September 2019", "Kapolri Jenderal Polisi Tito Karnavian hadir. " + president), into: kb)
+        try await Fixtures.ingest(release("Sabtu, 26 Oktober 2019", "Plt Kapolri Komjen Pol Ari Dono Sukmanto meninjau jembatan. "
+            + "Presiden Meksiko Andres Manuel Lopez Obrador berkunjung. " + president), into: kb)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        func holders(_ query: String) throws -> [String?] { try engine.answer(try engine.understand(query), limit: 10).map(\.person) }
+        // The acting chief from October and the chief before him both held the office in 2019.
+        #expect(try holders("siapa Kapolri 2019") == ["Ari Dono Sukmanto", "Tito Karnavian"])
+        #expect(try holders("siapa Kapolri Agustus 2019") == ["Tito Karnavian"])
+        #expect(try holders("siapa Kapolri September 2019") == ["Tito Karnavian"])
+        #expect(try holders("siapa Kapolri November 2019") == ["Ari Dono Sukmanto"])
+        #expect(try holders("siapa Kapolri sejak September 2019") == ["Ari Dono Sukmanto", "Tito Karnavian"])
+        // Named three times, Indonesia's president comes before Mexico's, first named later but once.
+        #expect(try holders("siapa Presiden 2019") == ["Joko Widodo", "Andres Manuel Lopez Obrador"])
+        #expect(try holders("siapa Presiden") == ["Joko Widodo", "Andres Manuel Lopez Obrador"])
+    }
+
     @Test("a place asked about narrows the offices to those its title or organization names")
     func officialsOfAPlace() async throws {
         let kb = try KnowledgeBase()
