@@ -78,14 +78,14 @@ extension DateContext {
             return best
         }
         guard let weekday else { return nil }
+        // The document's own years with a year either side, and the others' years alone, not a year either side: a
+        // weekday written wrong (`Selasa (25/9)` in a report of September 2019) fits a neighbouring year (2018) more
+        // often than the document is of one. Both, because a year the document names may be history (`lahir 1991`,
+        // `sejak 1998`) while its weekdays are of the others' time.
+        let years = Set(documentYears.flatMap { [$0 - 1, $0, $0 + 1] }).union(batchYears)
         let candidates: [CalendarDate]
-        if !documentYears.isEmpty {
-            let years = Set(documentYears.flatMap { [$0 - 1, $0, $0 + 1] }).sorted()
-            candidates = years.compactMap { CalendarDate(year: $0, month: month, day: day) }
-        } else if !batchYears.isEmpty {
-            /// The others' years alone, not a year either side: a weekday written wrong (`Selasa (25/9)` in a report
-            /// of September 2019) fits a neighbouring year (2018) more often than the document is of one.
-            candidates = batchYears.compactMap { CalendarDate(year: $0, month: month, day: day) }
+        if !years.isEmpty {
+            candidates = years.sorted().compactMap { CalendarDate(year: $0, month: month, day: day) }
         } else {
             /// Six years up to today, and not after today: the document was written before it was read.
             candidates = ((today.year - 5)...today.year).compactMap { CalendarDate(year: $0, month: month, day: day) }

@@ -30,11 +30,11 @@ public struct DateContext: Sendable {
     public var published: CalendarDate?
     /// Upper bound for guessing years when there is no publication date (news reports the past).
     public var today: CalendarDate
-    /// Explicit years the document mentions; with a year either side, the candidate years for a weekday when there
-    /// is no publication date.
+    /// Explicit years the document mentions; with a year either side, candidate years for a weekday when there is no
+    /// publication date.
     public var documentYears: [Int]
-    /// The publication years of the documents read with this one (`DocumentExtractor.dating(alongside:)`): the
-    /// candidate years for a weekday when there is neither a publication date nor a year of the document's own.
+    /// The publication years of the documents read with this one (`DocumentExtractor.dating(alongside:)`): the other
+    /// candidate years for a weekday when there is no publication date.
     public var batchYears: [Int]
 
     public init(published: CalendarDate? = nil, today: CalendarDate = .today, documentYears: [Int] = [], batchYears: [Int] = []) {

@@ -64,15 +64,19 @@ public struct DocumentExtractor: Sendable {
     /// the principal named by a title alone is the title (`Asisten Pribadi Menpora Miftahul Ulum`) (2026-11-23).
     /// 25: the title of a deputy without an office in the gazetteer is dropped, not taken for the head's (`Wakil
     /// Sekretaris Jenderal`) (2026-11-23).
-    public static let rulesRevision = 25
+    /// 26: every document without a date completes a weekday's date within the years it names (a year either side) and
+    /// the publication years of the documents read with it; its officials carry the day they are evidenced on, its
+    /// latest in those publication years (`OfficialFact.date`) (2026-11-23).
+    public static let rulesRevision = 26
 
     public var resources: ExtractionResources
     public var today: CalendarDate
     /// Acronyms other documents defined (`UKKT` → Unit Kegiatan Karang Taruna): they are recognised here too.
     public private(set) var knownAcronyms: [LearnedAcronym] = []
     /// The publication years of the documents read with those this extracts (an ingest's or `kb extract`'s): where a
-    /// document has no date and names no year, a weekday's date (`Kamis (19/9)`) is in one of them
-    /// (`DateContext.batchYears`). Empty: in the six years up to `today`.
+    /// document has no date, a weekday's date (`Kamis (19/9)`) may be in one of them, as in a year it names
+    /// (`DateContext.batchYears`), and its officials are evidenced on its latest day in one of them (`dateOfficials`).
+    /// Empty, and the document names no year: in the six years up to `today`.
     public private(set) var batchYears: [Int] = []
 
     public init(resources: ExtractionResources, today: CalendarDate = .today) {
@@ -91,8 +95,8 @@ public struct DocumentExtractor: Sendable {
         return copy
     }
 
-    /// The same extractor, completing the dates of documents without a date or a year within the publication years
-    /// of the documents read with them (`batchYears`).
+    /// The same extractor, completing the dates of documents without a date within the publication years of the
+    /// documents read with them too (`batchYears`).
     public func dating(alongside published: some Sequence<CalendarDate>) -> DocumentExtractor {
         var copy = self
         copy.batchYears = Set(published.map(\.year)).sorted()
@@ -103,12 +107,12 @@ public struct DocumentExtractor: Sendable {
         extract(document, context: resources.analyzer.dateContext(for: document, today: today, batchYears: batchYears))
     }
 
-    /// The extraction of `document`, unless it has no date and names no year: its dates then depend on the years of
-    /// the documents read with it, and it waits for them (`Ingestion.run` extracts it after the others, with
-    /// `dating(alongside:)`). Nil for such a document.
+    /// The extraction of `document`, unless it has no date: its dates then depend on the years of the documents read
+    /// with it, and it waits for them (`Ingestion.run` extracts it after the others, with `dating(alongside:)`). Nil
+    /// for such a document.
     public func extractUnlessDatedByOthers(_ document: Document) -> DocumentFacts? {
         let context = resources.analyzer.dateContext(for: document, today: today, batchYears: batchYears)
-        if context.published == nil, context.documentYears.isEmpty, context.batchYears.isEmpty { return nil }
+        if context.published == nil, context.batchYears.isEmpty { return nil }
         return extract(document, context: context)
     }
 
@@ -180,6 +184,7 @@ struct ExtractionRun {
             }
         }
         findDates()
+        dateOfficials()
         findLocations()
         findPrograms()
         findFigures()
@@ -187,6 +192,18 @@ struct ExtractionRun {
         findEvents()
         facts.sentences = analyzed.map(\.sentence)
         facts.acronyms = learned
+    }
+
+    /// The day each official is evidenced on (`OfficialFact.date`): the publication date. An undated report is of the
+    /// latest day it gives (`Jakarta, Kamis (19/9)`) in the publication years of the documents read with it, when they
+    /// are known: a day of history it recalls (`lahir 21 Desember 1991`, `12 Mei 1998`) is not the report's. It is not
+    /// the first activity's date either, which may be a year or a span (`pada 2022`, `periode 2019-2024`).
+    mutating func dateOfficials() {
+        let day = context.published?.iso ?? facts.extraction.dates.compactMap { d -> String? in
+            guard d.granularity == "day", let day = d.normalized else { return nil }
+            return context.batchYears.isEmpty || context.batchYears.contains(where: { day.hasPrefix("\($0)-") }) ? day : nil
+        }.max()
+        for i in facts.extraction.officials.indices { facts.extraction.officials[i].date = day }
     }
 
     // MARK: - Entities

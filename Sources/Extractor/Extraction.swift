@@ -78,9 +78,12 @@ public struct OfficialFact: Sendable, Codable, Hashable {
     /// True for a former holder (`mantan Gubernur Jawa Barat, Heryawan`): the text names the office, not a term in it.
     /// Absent otherwise.
     public var former: Bool?
+    /// The day the document evidences the office on (ISO 8601): its publication date, else the latest day of its own
+    /// time it gives (`DocumentExtractor`'s `dateOfficials`). Absent when it gives none.
+    public var date: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, title, org, entity, surface, span, positionID = "position_id", orgID = "org_id", former
+        case name, title, org, entity, surface, span, positionID = "position_id", orgID = "org_id", former, date
     }
 
     /// The contract's keys are always written, as null when unknown.
@@ -95,6 +98,7 @@ public struct OfficialFact: Sendable, Codable, Hashable {
         try c.encode(positionID, forKey: .positionID)
         try c.encode(orgID, forKey: .orgID)
         try c.encodeIfPresent(former, forKey: .former)
+        try c.encodeIfPresent(date, forKey: .date)
     }
 }
 

@@ -61,6 +61,7 @@ extension Extraction.DocumentInfo: JSONLineWritable {
 extension OfficialFact: JSONLineWritable {
     func write(to w: inout JSONLineWriter) {
         w.object { w in
+            if let date { w.field("date", date) }
             w.field("entity", entity)
             if let former { w.field("former", former) }
             w.field("name", name)

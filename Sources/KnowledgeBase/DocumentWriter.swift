@@ -181,17 +181,13 @@ final class DocumentWriter {
             try sql.insertMention.execute(doc.id, m.id, m.span[0], m.span[1], m.surface)
         }
         let documentDate = eventDate
-        // An undated report is of the latest day it gives (`Jakarta, Kamis (19/9)`; a day of history it recalls comes
-        // before), not of its first activity's date, which may be a year or a span (`pada 2022`, `periode 2019-2024`).
-        let reportDay = doc.published?.iso ?? e.dates.filter { $0.granularity == "day" }.compactMap(\.normalized).max()
         for o in e.officials {
             guard let person = o.entity else { continue }
             try ensureEntity(person, kind: "person", name: o.name)
             if let org = o.orgID { try ensureEntity(org, kind: "organization", name: o.org ?? org) }
             if let position = o.positionID, let entry = gazetteer.entry(position) { try ensureEntity(position, kind: "position", name: entry.name) }
             let key = Self.titleKey(positionID: o.positionID, title: o.title, orgID: o.orgID, gazetteer: gazetteer)
-            // An official is evidenced on the publication date (else the report's latest day; else undated).
-            try sql.insertOfficial.execute(doc.id, person, o.title, key, o.orgID, reportDay, o.surface, o.span[0], o.span[1], o.former ?? false)
+            try sql.insertOfficial.execute(doc.id, person, o.title, key, o.orgID, o.date, o.surface, o.span[0], o.span[1], o.former ?? false)
         }
         for f in e.figures {
             let aboutID = f.about.flatMap { about in facts.mentions.first { $0.name == about }?.id }

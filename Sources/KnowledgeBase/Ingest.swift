@@ -36,7 +36,7 @@ public struct Ingestion: Sendable {
         case failed(String)
         /// Already in the knowledge base: skipped before extraction. With its publication date, for those that wait.
         case known(CalendarDate?)
-        /// Without a date and naming no year: extracted after the others (`DocumentExtractor.extractUnlessDatedByOthers`).
+        /// Without a date: extracted after the others (`DocumentExtractor.extractUnlessDatedByOthers`).
         case waiting
         case extracted(KnowledgeBase.Storable)
     }
@@ -81,8 +81,8 @@ public struct Ingestion: Sendable {
     /// caller began, listing included).
     ///
     /// Reading, extraction and near-duplicate signatures run in parallel on all cores; one writer stores the results
-    /// in input order, so runs are repeatable; a document is held only while in flight. Documents without a date that
-    /// name no year wait: they are read again and extracted after the others, with the publication years those gave
+    /// in input order, so runs are repeatable; a document is held only while in flight. Documents without a date wait:
+    /// they are read again and extracted after the others, with the publication years those gave
     /// (`DocumentExtractor.dating(alongside:)`), and stored after them, in input order too.
     public func run(pending: [CorpusReader.PendingDocument], progress: Progress? = nil, failAfter: Int? = nil,
                     since started: Date = Date()) async throws -> Summary {

@@ -150,8 +150,11 @@ struct DateTests {
         ("Selasa (25/9)", [], [2018, 2019], "2018-09-25"),
         /// Two of the others' years fit: unknown.
         ("Kamis (19/9)", [], [2019, 2024], nil),
-        /// The document's own years come first (2023–2025 → 2024).
-        ("Kamis (19/9)", [2024], [2019], "2024-09-19"),
+        /// The document's own years (a year either side) count too: 1998's Monday 23/3; a Sunday 22/9 in none of
+        /// 1997–1999, so 2019's (the year named was history); both 2024 and 2019 fit Thursday 19/9: unknown.
+        ("Senin (23/3)", [1998], [2019], "1998-03-23"),
+        ("Minggu (22/9)", [1998], [2019], "2019-09-22"),
+        ("Kamis (19/9)", [2024], [2019], nil),
     ] as [(String, [Int], [Int], String?)])
     func othersYears(text: String, documentYears: [Int], batchYears: [Int], expected: String?) throws {
         let m = try only(text, DateContext(published: nil, today: day("2026-11-22"), documentYears: documentYears, batchYears: batchYears))

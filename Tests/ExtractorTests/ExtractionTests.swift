@@ -585,10 +585,12 @@ struct BatchYearTests {
         #expect(Self.dayOf(text, extractor: Extraction4.extractor.dating(alongside: Self.published("2018-12-01", "2019-09-10"))) == "2018-09-25")
     }
 
-    @Test("a document's own years come before the others'; a dated document ignores them")
-    func ownYearsFirst() {
+    @Test("a document's own years and the others' are the candidates; a dated document ignores them")
+    func ownYearsAndOthers() {
         let extractor = Extraction4.extractor.dating(alongside: Self.published("2019-09-10"))
-        #expect(Self.dayOf("Anggaran bantuan sosial tahun 2024 dibahas dalam rapat pada Kamis (19/9) di Balai Kota.", extractor: extractor) == "2024-09-19")
+        // Thursday 19/9 in 2024 and in 2019: unknown. Sunday 22/9 in 2019, not 1997–1999: the year named was history.
+        #expect(Self.dayOf("Anggaran bantuan sosial tahun 2024 dibahas dalam rapat pada Kamis (19/9) di Balai Kota.", extractor: extractor) == nil)
+        #expect(Self.dayOf("Gedung yang diresmikan pada 1998 itu mulai dipugar pada Minggu (22/9).", extractor: extractor) == "2019-09-22")
         let text = "Rapat digelar Kamis (19/9) di Balai Kota."
         let dated = Document(id: ContentHash.documentID(text), source: "test.txt", format: .text, text: text,
                              published: CalendarDate(iso: "2024-09-20"),
@@ -596,7 +598,7 @@ struct BatchYearTests {
         #expect(extractor.extract(dated).extraction.dates.first?.normalized == "2024-09-19")
     }
 
-    @Test("only a document without a date that names no year waits for the others")
+    @Test("only a document without a date waits for the others")
     func whoWaits() {
         func doc(_ text: String, _ published: String?) -> Document {
             Document(id: ContentHash.documentID(text), source: "test.txt", format: .text, text: text,
@@ -606,7 +608,7 @@ struct BatchYearTests {
         let extractor = Extraction4.extractor
         #expect(extractor.extractUnlessDatedByOthers(doc(Self.bakti, nil)) == nil)
         #expect(extractor.extractUnlessDatedByOthers(doc(Self.bakti, "2019-09-20")) != nil)
-        #expect(extractor.extractUnlessDatedByOthers(doc("Rapat pada Kamis (19/9/2019) di Balai Kota.", nil)) != nil)
+        #expect(extractor.extractUnlessDatedByOthers(doc("Rapat pada Kamis (19/9/2019) di Balai Kota.", nil)) == nil)
         // Given the others' years, it waits no more, and is extracted as `extract` would.
         let dated = extractor.dating(alongside: Self.published("2019-09-10"))
         let facts = dated.extractUnlessDatedByOthers(doc(Self.bakti, nil))

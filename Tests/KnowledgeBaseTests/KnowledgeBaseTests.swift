@@ -402,14 +402,14 @@ struct IngestTests {
         }
     }
 
-    @Test("documents without a date or a year are stored after the others, a weekday's date within the others' years")
+    @Test("documents without a date are stored after the others, a weekday's date within the others' years too")
     func undatedAfterTheOthers() async throws {
         let kb = try KnowledgeBase()
         let summary = try await Fixtures.ingestion(kb).run(paths: [Self.batchYears])
         #expect(summary.new == 3)
         // #2 names no year: Kamis (19/9) is 2019-09-19 beside #1 (2019), not 2024-09-19 (the six years up to today).
-        // #3 names 2024: its own years decide.
-        #expect(try Self.storedDays(kb) == ["1 2019-09-10", "3 2024-09-19", "2 2019-09-19"])
+        // #3 names 1998, a year of history: Minggu (22/9) is 2019's, no Sunday in 1997–1999.
+        #expect(try Self.storedDays(kb) == ["1 2019-09-10", "2 2019-09-19", "3 2019-09-22"])
         let again = try await Fixtures.ingestion(kb).run(paths: [Self.batchYears])
         #expect(again.skipped == 3)
     }
@@ -430,7 +430,7 @@ struct IngestTests {
         // The record is the same document under another source: known, not stored again.
         #expect(summary.skipped == 1)
         #expect(summary.new == 2)
-        #expect(try Self.storedDays(kb) == ["1 2019-09-10", "3 2024-09-19", "2 2019-09-19"])
+        #expect(try Self.storedDays(kb) == ["1 2019-09-10", "2 2019-09-19", "3 2019-09-22"])
     }
 
     @Test("a changed document from the same source replaces the old one")
@@ -1142,6 +1142,32 @@ struct GraphTests {
         let other = try KnowledgeBase()
         try await Fixtures.ingest("Rencana taman\n\nGubernur DKI Jakarta Anies Baswedan menargetkan pembangunan taman selesai pada 2022.\n", into: other)
         #expect(try other.read { db in try String?.fetchAll(db, sql: "SELECT date FROM officialMention") } == [nil])
+    }
+
+    @Test("read with dated documents, an undated one evidences its officials on its latest day in their years, not on a day of history")
+    func undatedOfficialsBesideDated() async throws {
+        let kb = try KnowledgeBase()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let records: [(String?, String)] = [
+            ("2019-09-10", "Dinas Sosial DKI Jakarta menyalurkan bantuan kepada 120 korban kebakaran di Tambora, Selasa (10/9)."),
+            (nil, "Gubernur DKI Jakarta Anies Baswedan mengenang peresmian taman itu pada 12 Mei 1994."),
+            (nil, "Gubernur DKI Jakarta Anies Baswedan mengenang peresmian taman itu pada 12 Mei 1994. Taman dibuka kembali Kamis (19/9)."),
+        ]
+        let lines = try records.enumerated().map { k, record in
+            String(decoding: try JSONSerialization.data(withJSONObject: [
+                "id": "r\(k)", "source": "tempo.co", "title": "Berita \(k)", "published": record.0 as Any, "text": record.1,
+            ]), as: UTF8.self)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        _ = try await Fixtures.ingestion(kb).run(paths: [file])
+        let rows = try kb.read { db in
+            try Row.fetchAll(db, sql: "SELECT d.title, m.date FROM officialMention m JOIN document d ON d.id = m.documentId ORDER BY d.title")
+        }
+        #expect(rows.map { "\($0["title"] as String) \($0["date"] as String? ?? "-")" } == ["Berita 1 -", "Berita 2 2019-09-19"])
+        // The extraction says so too.
+        let extraction: String? = try kb.read { db in try String.fetchOne(db, sql: "SELECT extraction FROM document WHERE title = 'Berita 2'") }
+        #expect(extraction?.contains("\"date\":\"2019-09-19\"") == true)
     }
 
     @Test("a name mentioned once among another holder's many mentions is listed after the holders and answers no time; a successor does")
