@@ -5,7 +5,7 @@ import GRDB
 
 /// What a query asks for.
 public enum QueryIntent: String, Sendable, Codable {
-    case events, officials, figures, places, sentences
+    case events, officials, figures, money, places, sentences
 }
 
 /// How kb understood a query: the intent, the entities it names, the period and the words left for full-text search.
@@ -116,6 +116,12 @@ public struct QueryEngine: Sendable {
         "siapa": .officials, "pejabat": .officials, "berapa": .figures, "jumlah": .figures, "angka": .figures,
         "dimana": .places, "lokasi": .places, "tempat": .places,
     ]
+    /// Words that ask for amounts of money (`berapa anggaran bansos`, `dana hibah 2025`): they make a question about
+    /// figures, or one without an intent, one about money, and stay words its sentences must have. A currency's name
+    /// (`rupiah`, `Rp`) asks for money alone.
+    static let moneyWords: Set<String> = ["anggaran", "dana", "biaya", "harga", "uang", "kerugian", "gaji", "upah", "tarif",
+                                          "insentif", "pagu", "belanja"]
+    static let currencyWords: Set<String> = ["rp", "rupiah"]
     static let stopWords: Set<String> = ["di", "yang", "dan", "pada", "tahun", "bulan", "apa", "saja", "ke", "dari", "untuk", "oleh",
                                          "dengan", "para", "itu", "ini", "sejak", "hingga", "sampai", "antara", "mana", "adalah", "sebagai"]
 
@@ -135,6 +141,11 @@ public struct QueryEngine: Sendable {
                 intent = intent ?? found
                 used.insert(i)
             }
+        }
+        if intent == nil || intent == .figures,
+           tokens.contains(where: { Self.moneyWords.contains($0.normalized) || Self.currencyWords.contains($0.normalized) }) {
+            intent = .money
+            for (i, t) in tokens.enumerated() where Self.currencyWords.contains(t.normalized) { used.insert(i) }
         }
         var understood = UnderstoodQuery(intent: intent ?? .events)
         // Periods: `2025`, `Juli 2025`, `2024-2025`, `sejak Maret 2025`, `hingga Mei 2025`.
@@ -273,6 +284,7 @@ public struct QueryEngine: Sendable {
         case .events: return QueryAnswer(results: try events(q, limit: limit))
         case .officials: return try officials(q, limit: limit)
         case .figures: return try figures(q, limit: limit)
+        case .money: return try money(q, limit: limit)
         case .places: return QueryAnswer(results: try places(q, limit: limit))
         case .sentences: return QueryAnswer(results: try sentences(q, limit: limit))
         }
@@ -505,14 +517,7 @@ public struct QueryEngine: Sendable {
             var notes: [QueryNote] = []
             if rows.isEmpty, !terms.isEmpty {
                 rows = try figureRows(db, q, ids: ids, names: names, unit: unit, terms: terms, sameSentence: false, limit: limit)
-                // The words, by their roots, that some figure's sentence lacks (`meninggal` in `… 20 korban tewas akibat gempa`).
-                let sentences = rows.map { ScalarText.lowercased($0["sentence"] as String) }
-                let lacking = words.filter { word in
-                    guard word != unit else { return false }
-                    let root = resources.analyzer.tokenizer.tokenize(Array(word.unicodeScalars)).first?.stem ?? word
-                    return sentences.contains { !$0.contains(root) }
-                }
-                if !rows.isEmpty { notes.append(QueryNote(.wordsElsewhereInDocument, lacking.isEmpty ? words.filter { $0 != unit } : lacking)) }
+                if !rows.isEmpty { notes.append(elsewhereNote(words.filter { $0 != unit }, rows)) }
             }
             return QueryAnswer(results: try rows.map { row in
                 let copies = try Row.fetchAll(db, sql: """
@@ -524,6 +529,99 @@ public struct QueryEngine: Sendable {
                                    span: [row["start"], row["end"]], score: 1, alsoReportedBy: copies.map(Self.source))
             }, notes: notes)
         }
+    }
+
+    /// The note of results found with words elsewhere in their documents: the words, by their roots, that some result's
+    /// sentence lacks (`meninggal` in `… 20 korban tewas akibat gempa`), else all of them.
+    func elsewhereNote(_ words: [String], _ rows: [Row]) -> QueryNote {
+        let sentences = rows.map { ScalarText.lowercased($0["sentence"] as String) }
+        let lacking = words.filter { word in
+            let root = resources.analyzer.tokenizer.tokenize(Array(word.unicodeScalars)).first?.stem ?? word
+            return sentences.contains { !$0.contains(root) }
+        }
+        return QueryNote(.wordsElsewhereInDocument, lacking.isEmpty ? words : lacking)
+    }
+
+    /// Amounts of money (`berapa anggaran Dinas Sosial 2025`): those whose sentence has every word asked, else those
+    /// whose document has them (with a note), with the places, programs and organizations asked named in the sentence.
+    /// An amount is dated as a figure is: by the activity whose sentence holds it, else by the document's.
+    func money(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> QueryAnswer {
+        let ids = q.entities.map(\.id)
+        let words = q.text.lowercased().split(separator: " ").map(String.init)
+        let terms = ftsTerms(q.text)
+        // Near-duplicates' copies are folded after the limit: a few more rows keep the answer `limit` long.
+        let fetched = limit * 2
+        return try kb.read { db in
+            var rows = try moneyRows(db, q, ids: ids, terms: terms, sameSentence: true, limit: fetched)
+            var notes: [QueryNote] = []
+            if rows.isEmpty, !terms.isEmpty {
+                rows = try moneyRows(db, q, ids: ids, terms: terms, sameSentence: false, limit: fetched)
+                if !rows.isEmpty { notes.append(elsewhereNote(words, rows)) }
+            }
+            // An amount that near-duplicate documents both state (the same story from another outlet) is one result
+            // listing every source, as a figure is.
+            let docs = try Self.jsonArray(rows.map { $0["docId"] as String })
+            let pairs = Set(try Row.fetchAll(db, sql: """
+                SELECT documentId, otherId FROM nearDuplicate
+                WHERE documentId IN (SELECT value FROM json_each(?)) AND otherId IN (SELECT value FROM json_each(?))
+                """, arguments: [docs, docs]).flatMap { row in
+                [[row["documentId"] as String, row["otherId"] as String], [row["otherId"] as String, row["documentId"] as String]]
+            })
+            var results: [QueryResult] = []
+            var kept: [Row] = []
+            for row in rows {
+                let copy = kept.firstIndex { k in
+                    pairs.contains([k["docId"] as String, row["docId"] as String])
+                        && ["value", "max", "currency", "qualifier"].allSatisfy { k[$0] as DatabaseValue == row[$0] as DatabaseValue }
+                }
+                if let copy {
+                    results[copy].alsoReportedBy.append(Self.source(row))
+                    continue
+                }
+                kept.append(row)
+                results.append(QueryResult(kind: "money", date: row["date"], program: row["about"], value: row["value"], unit: row["currency"],
+                                           qualifier: row["qualifier"], document: Self.source(row), sentence: row["sentence"],
+                                           span: [row["start"], row["end"]], score: 1))
+            }
+            return QueryAnswer(results: Array(results.prefix(limit)), notes: notes)
+        }
+    }
+
+    private func moneyRows(_ db: Database, _ q: UnderstoodQuery, ids: [String], terms: [String], sameSentence: Bool,
+                           limit: Int) throws -> [Row] {
+        // With words for the sentence, the sentences that have them lead (a few hundred of thousands); each document is
+        // read only for the amounts left (its row is long: its date comes after its text).
+        let led = sameSentence && !terms.isEmpty
+        let amounts = led
+            ? "sentenceSearch x JOIN sentence s ON s.id = x.rowid JOIN money m ON m.documentId = s.documentId AND m.start >= s.start AND m.end <= s.end"
+            : "money m LEFT JOIN sentence s ON s.documentId = m.documentId AND s.start <= m.start AND s.end >= m.end"
+        var sql = """
+            SELECT * FROM (
+                SELECT m.*, s.id AS sentenceId, coalesce(s.text, m.surface) AS sentence, coalesce(s.start, m.start) AS sentenceStart,
+                       coalesce(s.end, m.end) AS sentenceEnd, \(Self.documentColumns),
+                       coalesce((SELECT e.date FROM event e WHERE e.documentId = m.documentId AND e.start <= m.start AND e.end >= m.end
+                                 ORDER BY e.id LIMIT 1), d.eventDate) AS date
+                FROM \(amounts) CROSS JOIN document d ON d.id = m.documentId\(led ? " WHERE sentenceSearch MATCH ?" : "")) f
+            WHERE 1 = 1
+            """
+        var arguments: StatementArguments = led ? [terms.joined(separator: " ")] : []
+        if !ids.isEmpty {
+            sql += """
+                 AND EXISTS (SELECT 1 FROM mention x WHERE x.documentId = f.documentId AND x.entityId IN (SELECT value FROM json_each(?))
+                             AND x.start >= f.sentenceStart AND x.end <= f.sentenceEnd)
+                """
+            arguments += [try Self.jsonArray(ids)]
+        }
+        if !terms.isEmpty, !sameSentence {
+            let clause = " AND f.documentId IN (SELECT s.documentId FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid WHERE sentenceSearch MATCH ?)"
+            sql += String(repeating: clause, count: terms.count)
+            arguments += StatementArguments(terms)
+        }
+        if let from = q.from { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) >= substr(?, 1, length(f.date)))"; arguments += [from] }
+        if let to = q.to { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) <= ?)"; arguments += [to] }
+        sql += " ORDER BY f.docPublished DESC, f.id LIMIT ?"
+        arguments += [limit]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments)
     }
 
     private func figureRows(_ db: Database, _ q: UnderstoodQuery, ids: [String], names: [String], unit: String?, terms: [String],

@@ -109,7 +109,7 @@ final class ProgressBar: @unchecked Sendable {  // @unchecked: its state is guar
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask the knowledge base in Indonesian: kegiatan Karang Taruna 2025, siapa Kepala Dinas Sosial Juli 2025, berapa peserta Jambore.",
-        discussion: "Intent words: kegiatan/acara/program → events, siapa → officials, berapa/jumlah → figures, di mana → places."
+        discussion: "Intent words: kegiatan/acara/program → events, siapa → officials, berapa/jumlah → figures, anggaran/dana/biaya/harga/rupiah … → money (amounts stated), di mana → places."
     )
 
     @Argument(help: ArgumentHelp("The question or keywords.", valueName: "query"))

@@ -918,6 +918,50 @@ struct QueryTests {
         #expect(results.first?.document.title != nil)
     }
 
+    @Test("berapa anggaran, harga: amounts of money, with their sentences and sources; a count is still a figure")
+    func moneyQueries() async throws {
+        let kb = try KnowledgeBase()
+        func release(_ date: String, _ body: String) -> String {
+            "Berita Jakarta \(date)\n\n\(date) Reporter: Budi Santoso Editor: Erikyanri Maulana 100\n\n\(body)\n"
+        }
+        try await Fixtures.ingest(release("Jumat, 10 Januari 2025", "Anggaran Dinas Sosial DKI Jakarta tahun 2025 sebesar Rp1,6 triliun. "
+            + "Dinas Sosial DKI Jakarta juga menyalurkan bantuan kepada 120 warga di Cengkareng."), into: kb)
+        try await Fixtures.ingest(release("Rabu, 12 Februari 2025", "Harga cabai di Pasar Induk Kramat Jati naik menjadi Rp80.000 per kilogram. "
+            + "Dana hibah sebesar Rp2 miliar disalurkan kepada Karang Taruna."), into: kb)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        let budget = try engine.understand("berapa anggaran Dinas Sosial 2025")
+        #expect(budget.intent == .money)
+        #expect(budget.text == "anggaran")
+        let answer = try engine.answer(budget, limit: 5)
+        #expect(answer.map(\.value) == [1_600_000_000_000])
+        #expect(answer.first?.unit == "IDR")
+        #expect(answer.first?.kind == "money")
+        #expect(answer.first?.sentence.hasPrefix("Anggaran Dinas Sosial DKI Jakarta tahun 2025") == true)
+        #expect(answer.first?.document.published == "2025-01-10")
+        // Without an intent word too; a currency's name asks for money alone; the words asked narrow the amounts.
+        #expect(try engine.answer(try engine.understand("harga cabai"), limit: 5).map(\.value) == [80_000])
+        let rupiah = try engine.understand("berapa rupiah dana hibah Karang Taruna")
+        #expect(rupiah.intent == .money)
+        #expect(rupiah.text == "dana hibah")
+        #expect(try engine.answer(rupiah, limit: 5).map(\.value) == [2_000_000_000])
+        // A period the amounts are not in finds none.
+        #expect(try engine.answer(try engine.understand("berapa anggaran Dinas Sosial 2024"), limit: 5).isEmpty)
+        // A count is a figure; an activity asked about stays one.
+        #expect(try engine.understand("berapa warga").intent == .figures)
+        #expect(try engine.understand("kegiatan Dinas Sosial anggaran").intent == .events)
+        // The same story in a near-duplicate release states the amount once more: one result, two sources.
+        let story = "Pemerintah Provinsi DKI Jakarta menyiapkan dana santunan sebesar Rp5 miliar bagi keluarga korban kebakaran "
+            + "di Kecamatan Tambora. Santunan akan disalurkan melalui Dinas Sosial DKI Jakarta kepada ahli waris yang terdata di "
+            + "kelurahan setempat setelah verifikasi bersama petugas kecamatan dan pendamping sosial. Penyaluran dijadwalkan "
+            + "selesai dalam dua pekan, sementara warga yang belum terdata diminta melapor ke posko pengungsian di kantor kelurahan."
+        try await Fixtures.ingest(release("Senin, 17 Maret 2025", story), into: kb)
+        try await Fixtures.ingest(release("Selasa, 18 Maret 2025", story + " Posko buka setiap hari."), into: kb)
+        #expect(try kb.stats().nearDuplicates == 1)
+        let santunan = try engine.answer(try engine.understand("berapa dana santunan kebakaran"), limit: 5)
+        #expect(santunan.map(\.value) == [5_000_000_000])
+        #expect(santunan.first?.alsoReportedBy.count == 1)
+    }
+
     @Test("berapa peserta Jambore Karang Taruna: 1.600, with its source")
     func jamboreParticipants() async throws {
         let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
