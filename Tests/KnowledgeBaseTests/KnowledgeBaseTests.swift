@@ -30,6 +30,11 @@ enum Fixtures {
         return Ingestion(reader: try reader(), extractor: DocumentExtractor(resources: resources, today: today), kb: kb)
     }
 
+    /// A release as a text file reads: its title, a date line with reporter and editor, its body.
+    static func release(_ date: String, _ body: String) -> String {
+        "Berita \(date)\n\n\(date) Reporter: Budi Santoso Editor: Erikyanri Maulana 100\n\n\(body)\n"
+    }
+
     /// A knowledge base holding the five seeds.
     static func seeded() async throws -> KnowledgeBase {
         let kb = try KnowledgeBase()
@@ -921,12 +926,9 @@ struct QueryTests {
     @Test("berapa anggaran, harga: amounts of money, with their sentences and sources; a count is still a figure")
     func moneyQueries() async throws {
         let kb = try KnowledgeBase()
-        func release(_ date: String, _ body: String) -> String {
-            "Berita Jakarta \(date)\n\n\(date) Reporter: Budi Santoso Editor: Erikyanri Maulana 100\n\n\(body)\n"
-        }
-        try await Fixtures.ingest(release("Jumat, 10 Januari 2025", "Anggaran Dinas Sosial DKI Jakarta tahun 2025 sebesar Rp1,6 triliun. "
+        try await Fixtures.ingest(Fixtures.release("Jumat, 10 Januari 2025", "Anggaran Dinas Sosial DKI Jakarta tahun 2025 sebesar Rp1,6 triliun. "
             + "Dinas Sosial DKI Jakarta juga menyalurkan bantuan kepada 120 warga di Cengkareng."), into: kb)
-        try await Fixtures.ingest(release("Rabu, 12 Februari 2025", "Harga cabai di Pasar Induk Kramat Jati naik menjadi Rp80.000 per kilogram. "
+        try await Fixtures.ingest(Fixtures.release("Rabu, 12 Februari 2025", "Harga cabai di Pasar Induk Kramat Jati naik menjadi Rp80.000 per kilogram. "
             + "Dana hibah sebesar Rp2 miliar disalurkan kepada Karang Taruna."), into: kb)
         let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
         let budget = try engine.understand("berapa anggaran Dinas Sosial 2025")
@@ -954,8 +956,8 @@ struct QueryTests {
             + "di Kecamatan Tambora. Santunan akan disalurkan melalui Dinas Sosial DKI Jakarta kepada ahli waris yang terdata di "
             + "kelurahan setempat setelah verifikasi bersama petugas kecamatan dan pendamping sosial. Penyaluran dijadwalkan "
             + "selesai dalam dua pekan, sementara warga yang belum terdata diminta melapor ke posko pengungsian di kantor kelurahan."
-        try await Fixtures.ingest(release("Senin, 17 Maret 2025", story), into: kb)
-        try await Fixtures.ingest(release("Selasa, 18 Maret 2025", story + " Posko buka setiap hari."), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Senin, 17 Maret 2025", story), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Selasa, 18 Maret 2025", story + " Posko buka setiap hari."), into: kb)
         #expect(try kb.stats().nearDuplicates == 1)
         let santunan = try engine.answer(try engine.understand("berapa dana santunan kebakaran"), limit: 5)
         #expect(santunan.map(\.value) == [5_000_000_000])
@@ -1153,12 +1155,9 @@ struct GraphTests {
     @Test("a program asked with a position narrows the titles by any of its names: siapa Menteri PUPR")
     func officialsOfAProgram() async throws {
         let kb = try KnowledgeBase()
-        func release(_ date: String, _ body: String) -> String {
-            "Berita Nasional \(date)\n\n\(date) Reporter: Budi Santoso Editor: Erikyanri Maulana 100\n\n\(body)\n"
-        }
-        try await Fixtures.ingest(release("10 September 2019", "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR) Basuki Hadimuljono "
+        try await Fixtures.ingest(Fixtures.release("10 September 2019", "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR) Basuki Hadimuljono "
             + "meninjau bendungan. Menteri Perindustrian Agus Gumiwang Kartasasmita hadir."), into: kb)
-        try await Fixtures.ingest(release("12 September 2019", "Menteri PUPR Basuki Hadimuljono membuka jembatan. "
+        try await Fixtures.ingest(Fixtures.release("12 September 2019", "Menteri PUPR Basuki Hadimuljono membuka jembatan. "
             + "Menteri Agama Lukman Hakim hadir."), into: kb)
         let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
         let understood = try engine.understand("siapa Menteri PUPR")
@@ -1217,20 +1216,17 @@ struct GraphTests {
     @Test("a name mentioned once among another holder's many mentions is listed after the holders and answers no time; a successor does")
     func overshadowedTerms() async throws {
         let kb = try KnowledgeBase()
-        func release(_ date: String, _ body: String) -> String {
-            "Berita Jawa Barat \(date)\n\n\(date) Reporter: Budi Santoso Editor: Erikyanri Maulana 100\n\n\(body)\n"
-        }
         let holder = "Gubernur Jawa Barat Ridwan Kamil membuka acara."
-        try await Fixtures.ingest(release("Selasa, 10 September 2019", holder), into: kb)
-        try await Fixtures.ingest(release("Senin, 30 September 2019", Array(repeating: holder, count: 5).joined(separator: " ")), into: kb)
-        try await Fixtures.ingest(release("Jumat, 20 September 2019", "Gubernur Jawa Barat Ridwal Kamil meninjau sungai."), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Selasa, 10 September 2019", holder), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Senin, 30 September 2019", Array(repeating: holder, count: 5).joined(separator: " ")), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Jumat, 20 September 2019", "Gubernur Jawa Barat Ridwal Kamil meninjau sungai."), into: kb)
         let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
         func holders(_ query: String) throws -> [String?] { try engine.answer(try engine.understand(query), limit: 10).map(\.person) }
         #expect(try holders("siapa Gubernur Jawa Barat") == ["Ridwan Kamil", "Ridwal Kamil"])
         #expect(try holders("siapa Gubernur Jawa Barat September 2019") == ["Ridwan Kamil"])
         // A successor named once, its predecessor named once more after it (without `mantan`), is the holder from then on.
-        try await Fixtures.ingest(release("Kamis, 20 Februari 2025", "Gubernur Jawa Barat Dedi Mulyadi membuka acara."), into: kb)
-        try await Fixtures.ingest(release("Sabtu, 1 Maret 2025", holder), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Kamis, 20 Februari 2025", "Gubernur Jawa Barat Dedi Mulyadi membuka acara."), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Sabtu, 1 Maret 2025", holder), into: kb)
         #expect(try holders("siapa Gubernur Jawa Barat") == ["Dedi Mulyadi", "Ridwan Kamil", "Ridwal Kamil"])
         #expect(try holders("siapa Gubernur Jawa Barat Maret 2025") == ["Dedi Mulyadi"])
         #expect(try holders("siapa Gubernur Jawa Barat Oktober 2019") == ["Ridwan Kamil"])
@@ -1239,13 +1235,10 @@ struct GraphTests {
     @Test("a period's answer is every holder during it, and the most evidenced office comes first")
     func holdersDuringAPeriod() async throws {
         let kb = try KnowledgeBase()
-        func release(_ date: String, _ body: String) -> String {
-            "Berita Nasional \(date)\n\n\(date) Reporter: Budi Santoso Editor: Erikyanri Maulana 100\n\n\(body)\n"
-        }
         let president = "Presiden Joko Widodo meresmikan jembatan."
-        try await Fixtures.ingest(release("Senin, 12 Agustus 2019", "Kapolri Jenderal Polisi Tito Karnavian meninjau lokasi. " + president), into: kb)
-        try await Fixtures.ingest(release("Selasa, 10 September 2019", "Kapolri Jenderal Polisi Tito Karnavian hadir. " + president), into: kb)
-        try await Fixtures.ingest(release("Sabtu, 26 Oktober 2019", "Plt Kapolri Komjen Pol Ari Dono Sukmanto meninjau jembatan. "
+        try await Fixtures.ingest(Fixtures.release("Senin, 12 Agustus 2019", "Kapolri Jenderal Polisi Tito Karnavian meninjau lokasi. " + president), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Selasa, 10 September 2019", "Kapolri Jenderal Polisi Tito Karnavian hadir. " + president), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Sabtu, 26 Oktober 2019", "Plt Kapolri Komjen Pol Ari Dono Sukmanto meninjau jembatan. "
             + "Presiden Meksiko Andres Manuel Lopez Obrador berkunjung. " + president), into: kb)
         let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
         func holders(_ query: String) throws -> [String?] { try engine.answer(try engine.understand(query), limit: 10).map(\.person) }
