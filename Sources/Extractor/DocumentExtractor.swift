@@ -104,22 +104,19 @@ public struct DocumentExtractor: Sendable {
     }
 
     public func extract(_ document: Document) -> DocumentFacts {
-        extract(document, context: resources.analyzer.dateContext(for: document, today: today, batchYears: batchYears))
+        let context = resources.analyzer.dateContext(for: document, today: today, batchYears: batchYears)
+        var work = ExtractionRun(document: document, resources: resources, context: context, knownAcronyms: knownAcronyms)
+        work.run()
+        return work.facts
     }
 
     /// The extraction of `document`, unless it has no date: its dates then depend on the years of the documents read
     /// with it, and it waits for them (`Ingestion.run` extracts it after the others, with `dating(alongside:)`). Nil
     /// for such a document.
     public func extractUnlessDatedByOthers(_ document: Document) -> DocumentFacts? {
-        let context = resources.analyzer.dateContext(for: document, today: today, batchYears: batchYears)
-        if context.published == nil, context.batchYears.isEmpty { return nil }
-        return extract(document, context: context)
-    }
-
-    func extract(_ document: Document, context: DateContext) -> DocumentFacts {
-        var work = ExtractionRun(document: document, resources: resources, context: context, knownAcronyms: knownAcronyms)
-        work.run()
-        return work.facts
+        // Decided before the date context, whose years of the document would be read for nothing.
+        if document.published == nil, batchYears.isEmpty { return nil }
+        return extract(document)
     }
 }
 
@@ -201,7 +198,7 @@ struct ExtractionRun {
     mutating func dateOfficials() {
         let day = context.published?.iso ?? facts.extraction.dates.compactMap { d -> String? in
             guard d.granularity == "day", let day = d.normalized else { return nil }
-            return context.batchYears.isEmpty || context.batchYears.contains(where: { day.hasPrefix("\($0)-") }) ? day : nil
+            return context.batchYears.isEmpty || context.batchYears.contains(Int(day.prefix(4)) ?? 0) ? day : nil
         }.max()
         for i in facts.extraction.officials.indices { facts.extraction.officials[i].date = day }
     }

@@ -74,7 +74,7 @@ public struct LanguageAnalyzer: Sendable {
         return result
     }
 
-    /// The date context of a document: its publication date, else the years it names, else `batchYears` (the
+    /// The date context of a document: its publication date, else the years it names and `batchYears` (the
     /// publication years of the documents read with it, `DocumentExtractor.dating(alongside:)`).
     public func dateContext(for document: Document, today: CalendarDate = .today, batchYears: [Int] = []) -> DateContext {
         // The document's own years only complete dates when there is no publication date to anchor them.

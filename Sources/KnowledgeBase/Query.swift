@@ -612,13 +612,14 @@ public struct QueryEngine: Sendable {
                 """
             arguments += [try Self.jsonArray(ids)]
         }
-        if !terms.isEmpty, !sameSentence {
-            let clause = " AND f.documentId IN (SELECT s.documentId FROM sentenceSearch x JOIN sentence s ON s.id = x.rowid WHERE sentenceSearch MATCH ?)"
-            sql += String(repeating: clause, count: terms.count)
-            arguments += StatementArguments(terms)
+        if !sameSentence {
+            let (clause, termArguments) = Self.figureTermsClause(terms, sameSentence: false)
+            sql += clause
+            arguments += termArguments
         }
-        if let from = q.from { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) >= substr(?, 1, length(f.date)))"; arguments += [from] }
-        if let to = q.to { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) <= ?)"; arguments += [to] }
+        let (periodClause, periodArguments) = Self.periodClause(q)
+        sql += periodClause
+        arguments += periodArguments
         sql += " ORDER BY f.docPublished DESC, f.id LIMIT ?"
         arguments += [limit]
         return try Row.fetchAll(db, sql: sql, arguments: arguments)
@@ -644,16 +645,26 @@ public struct QueryEngine: Sendable {
         let (clause, termArguments) = Self.figureTermsClause(terms, sameSentence: sameSentence)
         sql += clause
         arguments += termArguments
-        if let from = q.from { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) >= substr(?, 1, length(f.date)))"; arguments += [from] }
-        if let to = q.to { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) <= ?)"; arguments += [to] }
+        let (periodClause, periodArguments) = Self.periodClause(q)
+        sql += periodClause
+        arguments += periodArguments
         // A figure that near-duplicates report is one result, listing every source.
         sql += " AND f.sameAs IS NULL ORDER BY d.published DESC, f.id LIMIT ?"
         arguments += [limit]
         return try Row.fetchAll(db, sql: sql, arguments: arguments)
     }
 
+    /// The SQL condition that a figure or an amount `f` is dated in the period asked, or not dated.
+    static func periodClause(_ q: UnderstoodQuery) -> (String, StatementArguments) {
+        var sql = ""
+        var arguments: StatementArguments = []
+        if let from = q.from { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) >= substr(?, 1, length(f.date)))"; arguments += [from] }
+        if let to = q.to { sql += " AND (f.date IS NULL OR substr(f.date, 1, 10) <= ?)"; arguments += [to] }
+        return (sql, arguments)
+    }
+
     /// The SQL condition that a figure `f` has all `terms` (FTS5 terms) in its sentence, or, not `sameSentence`, each of
-    /// them in some sentence of its document; nothing without terms.
+    /// them in some sentence of its document (an amount's too); nothing without terms.
     static func figureTermsClause(_ terms: [String], sameSentence: Bool) -> (String, StatementArguments) {
         guard !terms.isEmpty else { return ("", []) }
         if sameSentence {
