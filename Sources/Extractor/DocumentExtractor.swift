@@ -67,7 +67,10 @@ public struct DocumentExtractor: Sendable {
     /// 26: every document without a date completes a weekday's date within the years it names (a year either side) and
     /// the publication years of the documents read with it; its officials carry the day they are evidenced on, its
     /// latest in those publication years (`OfficialFact.date`) (2026-11-23).
-    public static let rulesRevision = 26
+    /// 27: a stored figure or amount outside any activity is dated by its document's activity on or shortly before its
+    /// publication, else by the publication date, not by the first activity, which may be recalled or planned
+    /// (`DocumentWriter.occasion`); amounts store their date (2026-11-24).
+    public static let rulesRevision = 27
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -87,8 +87,8 @@ final class DocumentWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertMoney = try WriterStatement(db, """
-                INSERT INTO money (documentId, value, max, currency, qualifier, per, about, surface, start, end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO money (documentId, value, max, currency, qualifier, per, about, date, surface, start, end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertDate = try WriterStatement(db, "INSERT INTO dateMention (documentId, normalized, granularity, warning, surface, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)")
             insertEvent = try WriterStatement(db, """
@@ -154,7 +154,7 @@ final class DocumentWriter {
         }
 
         let e = facts.extraction
-        let eventDate = e.events.first?.date ?? doc.published?.iso
+        let eventDate = Self.occasion(of: e, published: doc.published)
         if keepsSentences {
             for statement in sql.deleteFacts { try statement.execute(doc.id) }
         }
@@ -180,7 +180,6 @@ final class DocumentWriter {
             if m.kind == "person" { try addAlias(m.id, m.name, caseSensitive: false) }
             try sql.insertMention.execute(doc.id, m.id, m.span[0], m.span[1], m.surface)
         }
-        let documentDate = eventDate
         for o in e.officials {
             guard let person = o.entity else { continue }
             try ensureEntity(person, kind: "person", name: o.name)
@@ -193,11 +192,13 @@ final class DocumentWriter {
             let aboutID = f.about.flatMap { about in facts.mentions.first { $0.name == about }?.id }
             let sentence = facts.sentences.first { $0.span.lowerBound <= f.span[0] && $0.span.upperBound >= f.span[1] }
             try sql.insertFigure.execute(doc.id, f.value, f.max, f.unit, f.qualifier, f.about, aboutID,
-                                         Self.eventDate(containing: f.span, in: e) ?? documentDate, f.surface, sentence?.text ?? f.surface,
-                                         sentence?.span.lowerBound ?? f.span[0], sentence?.span.upperBound ?? f.span[1], f.span[0], f.span[1])
+                                         Self.eventDate(containing: f.span, in: e) ?? eventDate, f.surface,
+                                         sentence?.text ?? f.surface, sentence?.span.lowerBound ?? f.span[0], sentence?.span.upperBound ?? f.span[1],
+                                         f.span[0], f.span[1])
         }
         for m in e.money {
-            try sql.insertMoney.execute(doc.id, m.value, m.max, m.currency, m.qualifier, m.per, m.about, m.surface, m.span[0], m.span[1])
+            try sql.insertMoney.execute(doc.id, m.value, m.max, m.currency, m.qualifier, m.per, m.about, Self.eventDate(containing: m.span, in: e) ?? eventDate,
+                                        m.surface, m.span[0], m.span[1])
         }
         for d in e.dates {
             try sql.insertDate.execute(doc.id, d.normalized, d.granularity, d.warning, d.surface, d.span[0], d.span[1])
@@ -320,6 +321,23 @@ final class DocumentWriter {
         }
     }
 
+    /// What a document reports on: its first activity dated on or shortly before its publication (31 days before to a day
+    /// after), else its publication date; an undated document's first activity's date. It dates the document's figures and
+    /// amounts outside any activity. A report's first activity may be history it recalls or a plan (`sejak KUR diluncurkan
+    /// pada tahun 2015`, `akan digelar pada 6 Juni 2020`), which does not date the figures it reports.
+    static func occasion(of e: Extraction, published: CalendarDate?) -> String? {
+        guard let published else { return e.events.first?.date }
+        let from = published.adding(days: -31).iso
+        let to = published.adding(days: 1).iso
+        let recent = e.events.first { event in
+            let (start, end) = bounds(of: event.date)
+            guard let start, let end else { return false }
+            return start <= to && end >= from
+        }
+        return recent?.date ?? published.iso
+    }
+
+    /// The date of the activity whose sentence holds `span`.
     static func eventDate(containing span: [Int], in e: Extraction) -> String? {
         e.events.first { $0.span[0] <= span[0] && $0.span[1] >= span[1] }?.date
     }

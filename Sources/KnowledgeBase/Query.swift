@@ -544,7 +544,7 @@ public struct QueryEngine: Sendable {
 
     /// Amounts of money (`berapa anggaran Dinas Sosial 2025`): those whose sentence has every word asked, else those
     /// whose document has them (with a note), with the places, programs and organizations asked named in the sentence.
-    /// An amount is dated as a figure is: by the activity whose sentence holds it, else by the document's.
+    /// An amount is dated as a figure is, when stored (`DocumentWriter.occasion`).
     func money(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> QueryAnswer {
         let ids = q.entities.map(\.id)
         let words = q.text.lowercased().split(separator: " ").map(String.init)
@@ -589,21 +589,9 @@ public struct QueryEngine: Sendable {
 
     private func moneyRows(_ db: Database, _ q: UnderstoodQuery, ids: [String], terms: [String], sameSentence: Bool,
                            limit: Int) throws -> [Row] {
-        // With words for the sentence, the sentences that have them lead (a few hundred of thousands); each document is
-        // read only for the amounts left (its row is long: its date comes after its text).
+        // With words for the sentence, the sentences that have them lead.
         let led = sameSentence && !terms.isEmpty
-        let amounts = led
-            ? "sentenceSearch x JOIN sentence s ON s.id = x.rowid JOIN money m ON m.documentId = s.documentId AND m.start >= s.start AND m.end <= s.end"
-            : "money m LEFT JOIN sentence s ON s.documentId = m.documentId AND s.start <= m.start AND s.end >= m.end"
-        var sql = """
-            SELECT * FROM (
-                SELECT m.*, s.id AS sentenceId, coalesce(s.text, m.surface) AS sentence, coalesce(s.start, m.start) AS sentenceStart,
-                       coalesce(s.end, m.end) AS sentenceEnd, \(Self.documentColumns),
-                       coalesce((SELECT e.date FROM event e WHERE e.documentId = m.documentId AND e.start <= m.start AND e.end >= m.end
-                                 ORDER BY e.id LIMIT 1), d.eventDate) AS date
-                FROM \(amounts) CROSS JOIN document d ON d.id = m.documentId\(led ? " WHERE sentenceSearch MATCH ?" : "")) f
-            WHERE 1 = 1
-            """
+        var sql = "SELECT * FROM \(Self.amounts(led: led)) f WHERE 1 = 1"
         var arguments: StatementArguments = led ? [terms.joined(separator: " ")] : []
         if !ids.isEmpty {
             sql += """
@@ -623,6 +611,22 @@ public struct QueryEngine: Sendable {
         sql += " ORDER BY f.docPublished DESC, f.id LIMIT ?"
         arguments += [limit]
         return try Row.fetchAll(db, sql: sql, arguments: arguments)
+    }
+
+    /// Amounts of money as a table with a figure's columns: each amount's sentence (`sentence`, `sentenceStart`,
+    /// `sentenceEnd`) and its document's columns
+    /// (`documentColumns`). `led`: only amounts in the sentences matching the full-text argument the SQL then takes, read
+    /// from the index first (a few hundred sentences of hundreds of thousands; a document's row is long, its date coming
+    /// after its text, and is read only for the amounts left).
+    static func amounts(led: Bool) -> String {
+        let amounts = led
+            ? "sentenceSearch x JOIN sentence s ON s.id = x.rowid JOIN money m ON m.documentId = s.documentId AND m.start >= s.start AND m.end <= s.end"
+            : "money m LEFT JOIN sentence s ON s.documentId = m.documentId AND s.start <= m.start AND s.end >= m.end"
+        return """
+            (SELECT m.*, s.id AS sentenceId, coalesce(s.text, m.surface) AS sentence, coalesce(s.start, m.start) AS sentenceStart,
+                    coalesce(s.end, m.end) AS sentenceEnd, \(documentColumns)
+             FROM \(amounts) CROSS JOIN document d ON d.id = m.documentId\(led ? " WHERE sentenceSearch MATCH ?" : ""))
+            """
     }
 
     private func figureRows(_ db: Database, _ q: UnderstoodQuery, ids: [String], names: [String], unit: String?, terms: [String],

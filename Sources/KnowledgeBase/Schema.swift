@@ -222,6 +222,18 @@ enum Schema {
         migrator.registerMigration("v10-former-officials") { db in
             try db.alter(table: "officialMention") { t in t.add(column: "former", .boolean).notNull().defaults(to: false) }
         }
+        // An amount is dated when stored, as a figure is (`DocumentWriter.occasion`). Amounts stored before take the date
+        // the queries gave them: the activity's whose sentence holds them, else the document's; their documents are
+        // extracted again at their next ingest (the rules' revision changed with it).
+        migrator.registerMigration("v11-money-date") { db in
+            try db.alter(table: "money") { t in t.add(column: "date", .text) }
+            try db.execute(sql: """
+                UPDATE money SET date = coalesce(
+                    (SELECT e.date FROM event e WHERE e.documentId = money.documentId AND e.start <= money.start AND e.end >= money.end
+                     ORDER BY e.id LIMIT 1),
+                    (SELECT d.eventDate FROM document d WHERE d.id = money.documentId))
+                """)
+        }
         return migrator
     }
 

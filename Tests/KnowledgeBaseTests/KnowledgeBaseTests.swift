@@ -876,6 +876,34 @@ struct FullTextIndexTests {
         #expect(try kb.read { db in try Bool.fetchAll(db, sql: "SELECT former FROM officialMention") } == [false])
     }
 
+    @Test("a knowledge base made before amounts were dated gains the column, each amount dated as the queries dated it")
+    func moneyDateAdded() async throws {
+        let dir = try Fixtures.folder(with: [])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/kb.sqlite"
+        do {
+            let older = try Fixtures.databaseQueue(path)
+            try Schema.migrator.migrate(older, upTo: "v10-former-officials")
+            try await older.write { db in
+                try db.execute(sql: """
+                    INSERT INTO document (id, source, headline, format, text, extraction, eventDate)
+                    VALUES ('d', 'd.txt', '', 'text', '', '{}', '2019-09-10')
+                    """)
+                try db.execute(sql: """
+                    INSERT INTO event (documentId, action, date, participants, sentence, start, end)
+                    VALUES ('d', 'salur', '2019-09-02', '[]', 'Dinas Sosial menyalurkan Rp5 juta.', 0, 40)
+                    """)
+                for (surface, start) in [("Rp5 juta", 30), ("Rp2 miliar", 60)] {
+                    try db.execute(sql: "INSERT INTO money (documentId, value, currency, surface, start, end) VALUES ('d', 1, 'IDR', ?, ?, ?)",
+                                   arguments: [surface, start, start + 8])
+                }
+            }
+            #expect(try await older.read { db in try db.columns(in: "money").map(\.name) }.contains("date") == false)
+        }
+        let kb = try KnowledgeBase(path: path)
+        #expect(try kb.read { db in try String.fetchAll(db, sql: "SELECT date FROM money ORDER BY start") } == ["2019-09-02", "2019-09-10"])
+    }
+
     @Test("still finds every seed's sentences after many small ingests")
     func manySmallIngests() async throws {
         let kb = try KnowledgeBase()
@@ -921,6 +949,30 @@ struct QueryTests {
         let results = try engine.answer(try engine.understand(query), limit: 5)
         #expect(results.first?.person == expected)
         #expect(results.first?.document.title != nil)
+    }
+
+    @Test("a figure or an amount outside any activity is of the report's recent activity, else of its publication, not of a recalled one")
+    func factsDatedByOccasion() async throws {
+        let kb = try KnowledgeBase()
+        // The first activity is history the report recalls.
+        try await Fixtures.ingest(Fixtures.release("Selasa, 10 September 2019", "Pada tahun 2015, Dinas Sosial DKI Jakarta menyalurkan "
+            + "bantuan kepada 500 warga. Tahun ini jumlah penerima bantuan mencapai 1.200 warga dengan anggaran Rp5 miliar."), into: kb)
+        // The first activity is the report's, the day before its publication.
+        try await Fixtures.ingest(Fixtures.release("Jumat, 13 September 2019", "Dinas Sosial DKI Jakarta menggelar bakti sosial di "
+            + "Cengkareng, Kamis (12/9). Total bantuan yang disiapkan sebanyak 300 paket senilai Rp45 juta."), into: kb)
+        let (figures, amounts) = try kb.read { db in
+            (try [String: String?](uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT surface, date FROM figure").map { ($0["surface"], $0["date"]) }),
+             try [String: String?](uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT surface, date FROM money").map { ($0["surface"], $0["date"]) }))
+        }
+        #expect(figures["500 warga"] == "2015")
+        #expect(figures["mencapai 1.200 warga"] == "2019-09-10")
+        #expect(amounts["Rp5 miliar"] == "2019-09-10")
+        #expect(figures["sebanyak 300 paket"] == "2019-09-12")
+        #expect(amounts["senilai Rp45 juta"] == "2019-09-12")
+        // Asked about 2019, this year's amount is found; asked about 2015, not.
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        #expect(try engine.answer(try engine.understand("berapa anggaran bantuan 2019"), limit: 5).map(\.value) == [5_000_000_000])
+        #expect(try engine.answer(try engine.understand("berapa anggaran bantuan 2015"), limit: 5).isEmpty)
     }
 
     @Test("berapa anggaran, harga: amounts of money, with their sentences and sources; a count is still a figure")
