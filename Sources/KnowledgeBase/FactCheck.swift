@@ -11,10 +11,14 @@ public struct CheckResult: Sendable, Codable {
 
     public struct Claim: Sendable, Codable {
         public var text: String
+        /// `figure` (a count: `1.600 peserta`) or `money` (an amount: `Rp1,6 triliun`, its unit the currency).
+        public var kind: String
         public var value: Double?
         public var max: Double?
         public var unit: String?
         public var qualifier: String?
+        /// An amount's `per` (`Rp80.000 per kilogram`).
+        public var per: String?
         public var year: String?
         public var subjects: [String]
     }
@@ -26,6 +30,7 @@ public struct CheckResult: Sendable, Codable {
         public var max: Double?
         public var unit: String?
         public var qualifier: String?
+        public var per: String?
         public var date: String?
         public var sentence: String
         public var surface: String
@@ -47,7 +52,8 @@ public struct CheckResult: Sendable, Codable {
     }
 }
 
-/// Checks a claimed figure against the figures the knowledge base holds about the same subject: the programs the claim
+/// Checks a claimed figure (or amount of money) against the figures (or amounts) the knowledge base holds about the same
+/// subject: the programs the claim
 /// names; else its organizations, places and people (also those the knowledge base learned: acronyms, people) and its
 /// other words, since an official or a place has many figures (`Anies Baswedan mengirim 65 orang untuk membantu
 /// penanggulangan kebakaran hutan`); else its words alone (`Gempa Ambon menewaskan 20 orang`: figures in sentences with
@@ -65,7 +71,7 @@ public struct FactChecker: Sendable {
         case noFigure(String)
         public var description: String {
             switch self {
-            case .noFigure(let claim): return "the claim states no figure to check: \"\(claim)\" (write it with a number, as in \"Jambore Karang Taruna dihadiri 1.600 peserta\")"
+            case .noFigure(let claim): return "the claim states no figure to check: \"\(claim)\" (write it with a number, as in \"Jambore Karang Taruna dihadiri 1.600 peserta\" or \"anggaran Dinas Sosial Rp1,6 triliun\")"
             }
         }
     }
@@ -77,7 +83,10 @@ public struct FactChecker: Sendable {
         // Acronyms stored documents defined are known in the claim too (`penumpang MRT`).
         let resources = extractor.resources
         let facts = try kb.knowingAcronyms(extractor).extract(doc)
-        guard let figure = facts.extraction.figures.first else { throw CheckError.noFigure(text) }
+        // The claim's first figure or amount, whichever it states first (`Dana hibah Rp2 miliar untuk 120 warga` is about
+        // the amount).
+        let stated = facts.extraction.figures.map(Stated.init) + facts.extraction.money.map(Stated.init)
+        guard let figure = stated.min(by: { $0.span[0] < $1.span[0] }) else { throw CheckError.noFigure(text) }
         // The subject: programs the claim names, else its organizations, places and people together, else what a query
         // would find named in it (people the knowledge base knows), with the claim's other words.
         let programs = Set(facts.mentions.filter { $0.kind == "program" }.map(\.id))
@@ -93,8 +102,8 @@ public struct FactChecker: Sendable {
             terms = engine.ftsTerms(Self.words(of: facts, outside: [figure.span] + named.map(\.span)).joined(separator: " "))
         }
         let year = facts.extraction.dates.compactMap(\.normalized).first.map { String($0.prefix(4)) }
-        let claim = CheckResult.Claim(text: text, value: figure.value, max: figure.max, unit: figure.unit, qualifier: figure.qualifier,
-                                      year: year, subjects: subjects.sorted())
+        let claim = CheckResult.Claim(text: text, kind: figure.money ? "money" : "figure", value: figure.value, max: figure.max,
+                                      unit: figure.unit, qualifier: figure.qualifier, per: figure.per, year: year, subjects: subjects.sorted())
         guard !subjects.isEmpty || !terms.isEmpty else { return CheckResult(claim: claim, verdict: .notFound, evidence: []) }
 
         // Figures whose sentence names the subject and has the words; failing that, figures of documents that do. A
@@ -133,32 +142,65 @@ public struct FactChecker: Sendable {
         }.map(\.text)
     }
 
-    /// Figures about all `subjects` (about them, or naming them in the figure's sentence, or `sameSentence` false, in its
-    /// document) with all `terms` in the figure's sentence (or each in its document).
-    func evidenceFor(_ figure: FigureFact, subjects: Set<String>, terms: [String], year: String?, sameSentence: Bool) throws -> [CheckResult.Evidence] {
+    /// What a claim states: a counted figure, or an amount of money (its unit the currency).
+    struct Stated {
+        var value: Double?
+        var max: Double?
+        var unit: String?
+        var qualifier: String?
+        var per: String?
+        var span: [Int]
+        var money: Bool
+
+        init(_ f: FigureFact) {
+            (value, max, unit, qualifier, per, span, money) = (f.value, f.max, f.unit, f.qualifier, nil, f.span, false)
+        }
+
+        init(_ m: MoneyFact) {
+            (value, max, unit, qualifier, per, span, money) = (m.value, m.max, m.currency, m.qualifier, m.per, m.span, true)
+        }
+    }
+
+    /// Figures (amounts, for an amount) about all `subjects` (about them, or naming them in the figure's sentence, or
+    /// `sameSentence` false, in its document) with all `terms` in the figure's sentence (or each in its document).
+    func evidenceFor(_ figure: Stated, subjects: Set<String>, terms: [String], year: String?, sameSentence: Bool) throws -> [CheckResult.Evidence] {
         let candidates = try kb.read { db in
-            var sql = "SELECT f.*, \(QueryEngine.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId WHERE 1 = 1"
+            var sql: String
             var arguments: StatementArguments = []
+            // An amount's sentence is found by the full-text match when it must have the terms.
+            let led = figure.money && sameSentence && !terms.isEmpty
+            if figure.money {
+                sql = "SELECT * FROM \(QueryEngine.amounts(led: led)) f WHERE 1 = 1"
+                if led { arguments += [terms.joined(separator: " ")] }
+            } else {
+                sql = "SELECT f.*, \(QueryEngine.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId WHERE 1 = 1"
+            }
             if !subjects.isEmpty {
                 let scope = sameSentence ? "AND m.start >= f.sentenceStart AND m.end <= f.sentenceEnd" : ""
+                // A figure may be about a program its sentence does not name (`peserta` after `Jambore … diikuti`).
+                let about = figure.money ? "" : "f.aboutId IN (SELECT value FROM json_each(?)) OR "
                 sql += """
-                     AND (f.aboutId IN (SELECT value FROM json_each(?))
-                          OR (SELECT count(DISTINCT m.entityId) FROM mention m WHERE m.documentId = f.documentId
+                     AND (\(about)(SELECT count(DISTINCT m.entityId) FROM mention m WHERE m.documentId = f.documentId
                               AND m.entityId IN (SELECT value FROM json_each(?)) \(scope)) = ?)
                     """
                 let ids = try QueryEngine.jsonArray(subjects.sorted())
-                arguments += [ids, ids, subjects.count]
+                arguments += figure.money ? [ids, subjects.count] : [ids, ids, subjects.count]
             }
-            let (clause, termArguments) = QueryEngine.figureTermsClause(terms, sameSentence: sameSentence)
-            sql += clause + " ORDER BY d.published, f.start"
-            arguments += termArguments
+            if !led {
+                let (clause, termArguments) = QueryEngine.figureTermsClause(terms, sameSentence: sameSentence)
+                sql += clause
+                arguments += termArguments
+            }
+            sql += " ORDER BY docPublished, f.start"
             return try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
         var evidence: [CheckResult.Evidence] = []
         for row in candidates {
-            let unit: String? = row["unit"]
+            let unit: String? = row[figure.money ? "currency" : "unit"]
+            let per: String? = figure.money ? row["per"] : nil
             let sentence: String = row["sentence"]
-            guard Self.compatible(unit, figure.unit) || countsPeople(unit, as: figure.unit, in: sentence) else { continue }
+            guard Self.compatible(unit, figure.unit) || countsPeople(unit, as: figure.unit, in: sentence),
+                  Self.compatible(per, figure.per) else { continue }
             let value: Double? = row["value"]
             let max: Double? = row["max"]
             let qualifier: String? = row["qualifier"]
@@ -168,14 +210,14 @@ public struct FactChecker: Sendable {
             let relation = !sameValue ? "other value"
                 : !Self.sameBound(qualifier, figure.qualifier) ? "same value, other qualifier"
                 : !samePeriod ? "same value, other period" : "same"
-            evidence.append(CheckResult.Evidence(relation: relation, value: value, max: max, unit: unit, qualifier: qualifier, date: date,
-                                                 sentence: sentence, surface: row["surface"], span: [row["start"], row["end"]],
+            evidence.append(CheckResult.Evidence(relation: relation, value: value, max: max, unit: unit, qualifier: qualifier, per: per,
+                                                 date: date, sentence: sentence, surface: row["surface"], span: [row["start"], row["end"]],
                                                  document: QueryEngine.source(row)))
         }
         return evidence
     }
 
-    /// Units agree when equal (ignoring case) or when the claim names none.
+    /// Units (currencies, an amount's `per`) agree when equal (ignoring case) or when the claim names none.
     static func compatible(_ stored: String?, _ claimed: String?) -> Bool {
         guard let claimed else { return true }
         guard let stored else { return false }

@@ -6,18 +6,20 @@ import KnowledgeBase
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Fact-check a figure against what the releases say: supported, contradicted, partly, or not found.",
+        abstract: "Fact-check a figure or an amount of money against what the releases say: supported, contradicted, partly, or not found.",
         discussion: """
-            The claim's figure is compared with the figures the releases give of the same unit about the same subject: \
+            The claim's figure (the first it states: a count, or an amount of money) is compared with the figures (the \
+            amounts) the releases give of the same unit (currency, and `per` if the claim has one) about the same subject: \
             the programs the claim names; else the organizations, places and people it names (also acronyms and people \
             the knowledge base learned), in sentences that have the claim's other words too; else, naming none, in \
             sentences that have its words (failing a sentence, in documents that do).
             Exit status: 0 supported, 1 contradicted or partly, 2 not found.
-            Examples: kb check "Jambore Karang Taruna dihadiri 1.600 peserta"; kb check "Gempa Ambon menewaskan 20 orang"
+            Examples: kb check "Jambore Karang Taruna dihadiri 1.600 peserta"; kb check "Gempa Ambon menewaskan 20 orang"; \
+            kb check "anggaran Dinas Sosial 2025 sebesar Rp1,6 triliun"
             """
     )
 
-    @Argument(help: ArgumentHelp("The claim, in Indonesian, with its figure.", valueName: "claim"))
+    @Argument(help: ArgumentHelp("The claim, in Indonesian, with its figure or amount.", valueName: "claim"))
     var claim: String
 
     @Option(help: "text or json.")
@@ -36,9 +38,9 @@ struct Check: ParsableCommand {
         case .text:
             var lines = ["verdict: \(result.verdict.rawValue)"]
             let c = result.claim
-            lines.append("claim:   \(c.qualifier.map { $0 + " " } ?? "")\(QueryEngine.format(c.value)) \(c.unit ?? "")\(c.year.map { " · " + $0 } ?? "") · about \(c.subjects.joined(separator: ", "))")
+            lines.append("claim:   \(c.qualifier.map { $0 + " " } ?? "")\(QueryEngine.format(c.value)) \(c.unit ?? "")\(c.per.map { " per " + $0 } ?? "")\(c.year.map { " · " + $0 } ?? "") · about \(c.subjects.joined(separator: ", "))")
             for e in result.evidence {
-                lines.append("- \(e.relation): \(e.qualifier.map { $0 + " " } ?? "")\(QueryEngine.format(e.value)) \(e.unit ?? "")\(e.date.map { " (" + $0 + ")" } ?? "")")
+                lines.append("- \(e.relation): \(e.qualifier.map { $0 + " " } ?? "")\(QueryEngine.format(e.value)) \(e.unit ?? "")\(e.per.map { " per " + $0 } ?? "")\(e.date.map { " (" + $0 + ")" } ?? "")")
                 lines.append("  “\(e.sentence)”")
                 lines.append("  \(e.document.title ?? e.document.source) · \(e.document.outlet ?? "?") · \(e.document.published ?? "undated") · [\(e.span[0]), \(e.span[1])) \(e.document.source)")
             }

@@ -93,6 +93,35 @@ struct CheckTests {
         #expect(result.verdict == .supported)
     }
 
+    @Test("an amount of money is checked against the amounts: its currency, its unit of sale, its value and its year")
+    func money() async throws {
+        let kb = try KnowledgeBase()
+        try await Fixtures.ingest(Fixtures.release("Jumat, 10 Januari 2025", "Anggaran Dinas Sosial DKI Jakarta tahun 2025 sebesar Rp1,6 triliun. "
+            + "Harga beras di Pasar Induk Cipinang naik menjadi Rp14.000 per kilogram."), into: kb)
+        let c = checker(kb)
+        let supported = try c.check("Anggaran Dinas Sosial DKI Jakarta 2025 sebesar 1,6 triliun rupiah")
+        #expect(supported.claim.kind == "money")
+        #expect(supported.claim.unit == "IDR")
+        #expect(supported.claim.value == 1_600_000_000_000)
+        #expect(supported.verdict == .supported)
+        #expect(supported.evidence.map(\.surface) == ["sebesar Rp1,6 triliun"])
+        #expect(supported.evidence.first?.document.published == "2025-01-10")
+        let contradicted = try c.check("Anggaran Dinas Sosial DKI Jakarta 2025 sebesar Rp2 triliun")
+        #expect(contradicted.verdict == .contradicted)
+        #expect(contradicted.evidence.map(\.value) == [1_600_000_000_000])
+        #expect(try c.check("Anggaran Dinas Sosial DKI Jakarta tahun 2024 sebesar Rp1,6 triliun").verdict == .partly)
+        #expect(try c.check("Anggaran Dinas Sosial DKI Jakarta 2025 sebesar 1,6 triliun dolar").verdict == .notFound)
+        let price = try c.check("Harga beras di Cipinang Rp14.000 per kilogram")
+        #expect(price.verdict == .supported)
+        #expect(price.evidence.first?.per == "kilogram")
+        #expect(try c.check("Harga beras di Cipinang Rp14.000 per liter").verdict == .notFound)
+        // The claim's first quantity is checked: here the amount, not the count.
+        let first = try c.check("Dana hibah Rp2 miliar untuk 120 warga")
+        #expect(first.claim.kind == "money")
+        #expect(first.claim.value == 2_000_000_000)
+        #expect(try c.check("Jambore Karang Taruna dihadiri 1.600 peserta").claim.kind == "figure")
+    }
+
     @Test("a claim without a figure is an error that says so")
     func noFigure() async throws {
         #expect(throws: FactChecker.CheckError.self) { try checker(try KnowledgeBase()).check("Jambore Karang Taruna meriah") }
