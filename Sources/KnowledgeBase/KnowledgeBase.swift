@@ -345,6 +345,45 @@ public final class KnowledgeBase: Sendable {
                     try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [b.id, a.id, reason])
                 }
             }
+            // A name that is a shorter form of one other holder's name in the same office, and of no third's, is a variant
+            // of it (`Agus Gumiwang`, `Anies`, `Baswedan` of `Agus Gumiwang Kartasasmita`, `Anies Baswedan`); so is one
+            // with an initial for a word (`Basuki T Purnama`, `Basuki Tjahaja Purnama`).
+            let words = holders.map { $0.name.lowercased().split(separator: " ") }
+            for indices in byOffice.values {
+                for i in indices {
+                    let others = Set(indices.filter { Self.isShorterForm(words[i], of: words[$0]) }.map { holders[$0].id })
+                    let initials = indices.filter { $0 > i && Self.isSameWithInitials(words[i], words[$0]) }
+                    var pairs = initials.map { (holders[$0], "one name with an initial for a word of the other") }
+                    if others.count == 1, let j = indices.first(where: { holders[$0].id == others.first }) {
+                        pairs.append((holders[j], "one name a shorter form of the other"))
+                    }
+                    let a = holders[i]
+                    for (b, how) in pairs where a.id != b.id {
+                        let reason = "same position (\(a.office.titleKey)) and \(how): \(a.name) / \(b.name)"
+                        try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [a.id, b.id, reason])
+                        try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [b.id, a.id, reason])
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a name's words (`short`) are a shorter form of another's: its first words (`Agus Gumiwang`, `Anies`), or its
+    /// last word alone (`Baswedan`).
+    static func isShorterForm(_ short: [Substring], of long: [Substring]) -> Bool {
+        guard !short.isEmpty, short.count < long.count else { return false }
+        return long.starts(with: short) || (short.count == 1 && short.last == long.last)
+    }
+
+    /// Whether two names of as many words, not the same, differ only where one has an initial, `T` or `T.`, for the
+    /// other's word (`Basuki T Purnama`, `Basuki Tjahaja Purnama`).
+    static func isSameWithInitials(_ a: [Substring], _ b: [Substring]) -> Bool {
+        guard a.count == b.count, a.count >= 2, a != b else { return false }
+        return zip(a, b).allSatisfy { x, y in
+            if x == y { return true }
+            let (initial, word) = x.count <= 2 ? (x, y) : (y, x)
+            guard initial.count <= 2, word.count > 2, let letter = initial.first, letter.isLetter else { return false }
+            return (initial.count == 1 || initial.last == ".") && word.first == letter
         }
     }
 

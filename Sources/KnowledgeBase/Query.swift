@@ -62,6 +62,8 @@ public struct QueryResult: Sendable, Codable {
     public var score: Int
     /// Near-duplicate documents that report the same figure (the same story from another outlet), besides `document`.
     public var alsoReportedBy: [Source] = []
+    /// An official's other names, taken for the same person (misprints, a shorter form: `personVariant`).
+    public var alsoWritten: [String]?
 }
 
 /// A query's results, and what was left out of it or widened to find them.
@@ -405,28 +407,41 @@ public struct QueryEngine: Sendable {
                 let named = q.entities.filter { $0.kind == "place" || $0.kind == "program" }.map(\.name)
                 if !terms.isEmpty { notes.append(QueryNote(.officeNotNamedWith, named)) }
             }
+            let people = Array(Set(terms.map { $0["personId"] as String }))
+            let variants = try Row.fetchAll(db, sql: """
+                SELECT personId, variantId FROM personVariant WHERE personId IN (SELECT value FROM json_each(?))
+                """, arguments: [try Self.jsonArray(people)]).map { ($0["personId"] as String, $0["variantId"] as String) }
+            let folded = Self.foldVariants(terms, variants: variants)
+            terms = folded.terms
+            // A holding's mentions are its variants' too.
             let mentions = try Row.fetchAll(db, sql: """
                 SELECT personId, titleKey, date FROM officialMention
                 WHERE personId IN (SELECT value FROM json_each(?)) AND date IS NOT NULL AND NOT former
-                """, arguments: [try Self.jsonArray(Array(Set(terms.map { $0["personId"] as String })))])
+                """, arguments: [try Self.jsonArray(people)])
             let overshadowed = Self.overshadowed(terms, mentions: Dictionary(grouping: mentions) { row in
-                Holding(person: row["personId"], office: row["titleKey"])
+                let office: String = row["titleKey"]
+                let person: String = row["personId"]
+                return Holding(person: folded.folded[Holding(person: person, office: office)] ?? person, office: office)
             }.mapValues { rows in rows.map { $0["date"] as String } })
             terms = Self.byOffice(terms, overshadowed: overshadowed, period: q.to != nil || q.from != nil ? q.from ?? "" : nil)
             var results: [QueryResult] = []
             for term in terms.prefix(limit) {
                 let personID: String = term["personId"]
                 let titleKey: String = term["titleKey"]
+                let members = [personID] + folded.folded.filter { $0.key.office == titleKey && $0.value == personID }.map(\.key.person).sorted()
                 let evidence = try Row.fetchOne(db, sql: """
                     SELECT m.*, \(Self.documentColumns), s.text AS sentenceText FROM officialMention m JOIN document d ON d.id = m.documentId
                     LEFT JOIN sentence s ON s.documentId = m.documentId AND s.start <= m.start AND s.end >= m.end
-                    WHERE m.personId = ? AND m.titleKey = ? AND NOT m.former ORDER BY (m.date <= ?) DESC, m.date DESC LIMIT 1
-                    """, arguments: [personID, titleKey, q.to ?? "9999"])
+                    WHERE m.personId IN (SELECT value FROM json_each(?)) AND m.titleKey = ? AND NOT m.former
+                    ORDER BY (m.date <= ?) DESC, m.date DESC LIMIT 1
+                    """, arguments: [try Self.jsonArray(members), titleKey, q.to ?? "9999"])
                 guard let evidence else { continue }
-                results.append(QueryResult(kind: "official", date: "\(term["firstDate"] as String)/\(term["lastDate"] as String)",
-                                           person: term["personName"], position: term["title"], organization: term["orgName"],
-                                           document: Self.source(evidence), sentence: evidence["sentenceText"] ?? evidence["surface"],
-                                           span: [evidence["start"], evidence["end"]], score: term["evidence"]))
+                var result = QueryResult(kind: "official", date: "\(term["firstDate"] as String)/\(term["lastDate"] as String)",
+                                         person: term["personName"], position: term["title"], organization: term["orgName"],
+                                         document: Self.source(evidence), sentence: evidence["sentenceText"] ?? evidence["surface"],
+                                         span: [evidence["start"], evidence["end"]], score: term["evidence"])
+                result.alsoWritten = folded.names[Holding(person: personID, office: titleKey)]
+                results.append(result)
             }
             return QueryAnswer(results: results, notes: results.isEmpty ? [] : notes)
         }
@@ -436,6 +451,57 @@ public struct QueryEngine: Sendable {
     struct Holding: Hashable {
         var person: String
         var office: String
+    }
+
+    /// Terms of one office whose holders are variants of one name (`personVariant`: `Airlangga Hartarto` and its misprint
+    /// `Airlangga Hatarto`, `Agus Gumiwang` and `Agus Gumiwang Kartasasmita`) as one term under the most evidenced name:
+    /// from the earliest first day to the latest last day, with the evidence of all. `terms` are latest first day first,
+    /// and so are the terms returned; `folded` maps each holding folded into another to that one's person, `names` the
+    /// holdings kept to the other names folded into them.
+    static func foldVariants(_ terms: [Row], variants: [(String, String)]) -> (terms: [Row], folded: [Holding: String], names: [Holding: [String]]) {
+        guard !variants.isEmpty else { return (terms, [:], [:]) }
+        let linked = Set(variants.map { [$0.0, $0.1] })
+        // Groups of linked holders, office by office (each linked to some other in the group).
+        var group = Array(terms.indices)
+        func root(_ i: Int) -> Int { group[i] == i ? i : root(group[i]) }
+        let byOffice = Dictionary(grouping: terms.indices, by: { terms[$0]["titleKey"] as String })
+        for indices in byOffice.values {
+            for i in indices {
+                for j in indices where j > i && linked.contains([terms[i]["personId"] as String, terms[j]["personId"] as String]) {
+                    group[root(j)] = root(i)
+                }
+            }
+        }
+        let groups = Dictionary(grouping: terms.indices, by: root)
+        var kept: [Row] = []
+        var folded: [Holding: String] = [:]
+        var names: [Holding: [String]] = [:]
+        for members in groups.values {
+            // The most evidenced name, ties to the longest (`Agus Gumiwang Kartasasmita`), then the first given.
+            let head = members.max { a, b in
+                let (x, y) = (terms[a]["evidence"] as Int, terms[b]["evidence"] as Int)
+                if x != y { return x < y }
+                let (m, n) = ((terms[a]["personName"] as String).count, (terms[b]["personName"] as String).count)
+                return m != n ? m < n : a > b
+            }!
+            guard members.count > 1 else { kept.append(terms[head]); continue }
+            var row = Dictionary(terms[head].map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+            row["firstDate"] = members.map { terms[$0]["firstDate"] as String }.min()!.databaseValue
+            row["lastDate"] = members.map { terms[$0]["lastDate"] as String }.max()!.databaseValue
+            row["evidence"] = members.reduce(0) { $0 + (terms[$1]["evidence"] as Int) }.databaseValue
+            kept.append(Row(row))
+            let office: String = terms[head]["titleKey"]
+            let person: String = terms[head]["personId"]
+            for k in members where k != head { folded[Holding(person: terms[k]["personId"], office: office)] = person }
+            names[Holding(person: person, office: office)] = members.filter { $0 != head }.sorted().map { terms[$0]["personName"] as String }
+        }
+        // Latest first day first, as given; ties in the order given.
+        let order = Dictionary(uniqueKeysWithValues: terms.indices.map { (Holding(person: terms[$0]["personId"], office: terms[$0]["titleKey"]), $0) })
+        return (kept.sorted { a, b in
+            let (x, y) = (a["firstDate"] as String, b["firstDate"] as String)
+            if x != y { return x > y }
+            return order[Holding(person: a["personId"], office: a["titleKey"])]! < order[Holding(person: b["personId"], office: b["titleKey"])]!
+        }, folded, names)
     }
 
     /// The terms (indices into `terms`) that are overshadowed. A term is overshadowed when another holder of the same

@@ -163,7 +163,10 @@ struct ResultFormatter {
             if results.isEmpty { lines.append("no results") }
             for (i, r) in results.enumerated() {
                 var head: [String] = [r.date ?? "undated"]
-                if let p = r.person { head.append(p + (r.position.map { " — " + $0 } ?? "") + (r.organization.map { " · " + $0 } ?? "")) }
+                if let p = r.person {
+                    head.append(p + (r.alsoWritten.map { " (also written " + $0.joined(separator: ", ") + ")" } ?? "")
+                        + (r.position.map { " — " + $0 } ?? "") + (r.organization.map { " · " + $0 } ?? ""))
+                }
                 if let a = r.actor { head.append(a) }
                 if let a = r.action { head.append(a) }
                 if let p = r.program { head.append(p) }
@@ -182,7 +185,8 @@ struct ResultFormatter {
     }
 
     static let columns: [(String, @Sendable (QueryResult) -> String)] = [
-        ("kind", { $0.kind }), ("date", { $0.date ?? "" }), ("person", { $0.person ?? "" }), ("position", { $0.position ?? "" }),
+        ("kind", { $0.kind }), ("date", { $0.date ?? "" }), ("person", { $0.person ?? "" }),
+        ("also_written", { $0.alsoWritten?.joined(separator: "; ") ?? "" }), ("position", { $0.position ?? "" }),
         ("organization", { $0.organization ?? "" }), ("actor", { $0.actor ?? "" }), ("action", { $0.action ?? "" }),
         ("program", { $0.program ?? "" }), ("place", { $0.place ?? "" }), ("value", { $0.value.map { QueryEngine.format($0) } ?? "" }),
         ("unit", { $0.unit ?? "" }), ("qualifier", { $0.qualifier ?? "" }), ("figures", { $0.figures ?? "" }),
