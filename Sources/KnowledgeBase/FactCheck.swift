@@ -102,6 +102,7 @@ public struct FactChecker: Sendable {
             terms = engine.ftsTerms(Self.words(of: facts, outside: [figure.span] + named.map(\.span)).joined(separator: " "))
         }
         let year = facts.extraction.dates.compactMap(\.normalized).first.map { String($0.prefix(4)) }
+            ?? Self.bareYear(in: facts, outside: stated.map(\.span))
         let claim = CheckResult.Claim(text: text, kind: figure.money ? "money" : "figure", value: figure.value, max: figure.max,
                                       unit: figure.unit, qualifier: figure.qualifier, per: figure.per, year: year, subjects: subjects.sorted())
         guard !subjects.isEmpty || !terms.isEmpty else { return CheckResult(claim: claim, verdict: .notFound, evidence: []) }
@@ -128,6 +129,15 @@ public struct FactChecker: Sendable {
             verdict = .contradicted
         }
         return CheckResult(claim: claim, verdict: verdict, evidence: evidence)
+    }
+
+    /// A year a claim writes as a bare number (`Jambore Karang Taruna 2024 dihadiri 1.600 peserta`), which the date rules
+    /// leave alone in running text: four digits from 1900 to 2100, outside the claim's figures and amounts.
+    static func bareYear(in facts: DocumentFacts, outside spans: [[Int]]) -> String? {
+        facts.sentences.flatMap(\.tokens).first { token in
+            guard token.kind == .number, token.text.utf8.count == 4, let year = Int(token.text), (1900...2100).contains(year) else { return false }
+            return spans.allSatisfy { token.span.upperBound <= $0[0] || token.span.lowerBound >= $0[1] }
+        }?.text
     }
 
     /// The kinds of entity a claim is about.

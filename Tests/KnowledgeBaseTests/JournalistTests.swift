@@ -48,6 +48,11 @@ struct CheckTests {
         #expect(result.exitCode == 1)
         #expect(result.evidence.first?.relation == "same value, other period")
         #expect(result.evidence.first?.value == 1600)
+        // Written as a bare number after the program's name, as in its title.
+        let bare = try checker(try await Fixtures.seeded()).check("Jambore Karang Taruna 2025 dihadiri 1.600 peserta")
+        #expect(bare.claim.year == "2025")
+        #expect(bare.verdict == .partly)
+        #expect(try checker(try await Fixtures.seeded()).check("Jambore Karang Taruna 2024 dihadiri 1.600 peserta").verdict == .supported)
     }
 
     @Test("a claim naming no entity is checked by its words; one naming a person, by the person and its words", arguments: [
@@ -110,6 +115,10 @@ struct CheckTests {
         #expect(contradicted.verdict == .contradicted)
         #expect(contradicted.evidence.map(\.value) == [1_600_000_000_000])
         #expect(try c.check("Anggaran Dinas Sosial DKI Jakarta tahun 2024 sebesar Rp1,6 triliun").verdict == .partly)
+        // A year written as a bare number is the claim's year too.
+        let bare = try c.check("Anggaran Dinas Sosial DKI Jakarta 2024 sebesar Rp1,6 triliun")
+        #expect(bare.claim.year == "2024")
+        #expect(bare.verdict == .partly)
         #expect(try c.check("Anggaran Dinas Sosial DKI Jakarta 2025 sebesar 1,6 triliun dolar").verdict == .notFound)
         let price = try c.check("Harga beras di Cipinang Rp14.000 per kilogram")
         #expect(price.verdict == .supported)
