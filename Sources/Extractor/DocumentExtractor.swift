@@ -70,7 +70,8 @@ public struct DocumentExtractor: Sendable {
     /// 27: a stored figure or amount outside any activity is dated by its document's activity on or shortly before its
     /// publication, else by the publication date, not by the first activity, which may be recalled or planned
     /// (`DocumentWriter.occasion`); amounts store their date (2026-11-24).
-    public static let rulesRevision = 27
+    /// 28: a range's second amount after a hyphen is not part of a hyphenated word (`Rp5 juta-Rp20 juta`) (2026-11-24).
+    public static let rulesRevision = 28
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -167,12 +167,14 @@ public struct Tokenizer: Sendable {
                 i = end + 1
                 continue
             }
-            // Hyphenated forms and reduplication: `pilar-pilar`, `e-KTP`, `Covid-19`, `ke-29`.
+            // Hyphenated forms and reduplication: `pilar-pilar`, `e-KTP`, `Covid-19`, `ke-29`; not a range's amount
+            // (`Rp5 juta-Rp20 juta`).
             if current.kind == .word || current.kind == .number {
                 var end = i
                 var hasWord = current.kind == .word
                 while end + 2 < raw.count, adjacent(end, end + 1), adjacent(end + 1, end + 2),
-                      isOne(end + 1, "-"), raw[end + 2].kind == .word || raw[end + 2].kind == .number {
+                      isOne(end + 1, "-"), raw[end + 2].kind == .word || raw[end + 2].kind == .number,
+                      Self.currencySplit(s, raw[end + 2].range) == nil {
                     hasWord = hasWord || raw[end + 2].kind == .word
                     if !hasWord { break }
                     end += 2

@@ -36,6 +36,8 @@ struct TokenizerTests {
         ("anak-anak dan sayur-mayur", ["anak-anak", "dan", "sayur-mayur"]),
         ("e-KTP, Covid-19 dan HUT ke-29", ["e-KTP", ",", "Covid-19", "dan", "HUT", "ke-29"]),
         ("titik-titik keramaian", ["titik-titik", "keramaian"]),
+        // A range's second amount is not part of a hyphenated form.
+        ("5 juta-Rp20 juta", ["5", "juta", "-", "Rp", "20", "juta"]),
     ])
     func hyphens(_ text: String, _ expected: [String]) {
         #expect(texts(text) == expected)
