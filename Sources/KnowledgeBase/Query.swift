@@ -820,4 +820,33 @@ public struct QueryEngine: Sendable {
         guard let v else { return "?" }
         return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     }
+
+    /// An amount as an Indonesian reader writes it: `Rp1,6 triliun`, `Rp2–3 miliar`, `Rp80.000 per kilogram`, `USD 1,5 juta`.
+    /// Values from a million up take their scale word, with at most two decimals (a comma before them); smaller ones
+    /// group thousands with a dot.
+    public static func formatMoney(_ value: Double?, max: Double? = nil, currency: String, per: String? = nil) -> String {
+        let scales: [(Double, String)] = [(1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")]
+        let largest = Swift.max(value ?? 0, max ?? 0)
+        let (divisor, word) = scales.first { largest >= $0.0 } ?? (1, "")
+        func number(_ v: Double?) -> String {
+            guard let v else { return "?" }
+            let scaled = (v / divisor * 100).rounded() / 100
+            let whole = Int64(scaled.rounded(.towardZero))
+            var digits = String(whole)
+            if divisor == 1 {
+                var grouped = ""
+                for (i, c) in digits.reversed().enumerated() {
+                    if i > 0, i % 3 == 0 { grouped.append(".") }
+                    grouped.append(c)
+                }
+                digits = String(grouped.reversed())
+            }
+            let cents = Int(((scaled - Double(whole)) * 100).rounded())
+            guard cents > 0 else { return digits }
+            return digits + "," + (cents % 10 == 0 ? String(cents / 10) : String(format: "%02d", cents))
+        }
+        let amount = number(value) + (max.map { "–" + number($0) } ?? "") + (word.isEmpty ? "" : " " + word)
+        let symbol = currency == "IDR" ? "Rp" : currency + " "
+        return symbol + amount + (per.map { " per " + $0 } ?? "")
+    }
 }

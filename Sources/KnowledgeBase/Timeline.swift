@@ -17,6 +17,8 @@ public struct TimelineEntry: Sendable, Codable {
     public var program: String?
     public var place: String?
     public var figures: [Participants]
+    /// Amounts of money its sentence states (`dana stimulan Rp2 miliar`).
+    public var amounts: [Amount] = []
     public var sentence: String
     public var span: [Int]
     public var document: QueryResult.Source
@@ -37,6 +39,17 @@ public struct TimelineEntry: Sendable, Codable {
 
     public var headline: String {
         [actor, action, program].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// An amount of money, as stored.
+    public struct Amount: Sendable, Codable, Hashable {
+        public var value: Double?
+        public var max: Double?
+        public var currency: String
+        public var per: String?
+
+        /// `Rp1,6 triliun`, `Rp80.000 per kilogram`.
+        public var display: String { QueryEngine.formatMoney(value, max: max, currency: currency, per: per) }
     }
 }
 
@@ -100,7 +113,12 @@ extension QueryEngine {
         let fts = text.flatMap(ftsQuery)
         let (entityIDs, start, end) = (ids, from, to)
         return try kb.read { db in
-            var sql = "SELECT e.*, \(Self.documentColumns), d.url AS docUrl FROM event e JOIN document d ON d.id = e.documentId WHERE 1 = 1"
+            var sql = """
+                SELECT e.*, \(Self.documentColumns), d.url AS docUrl,
+                       (SELECT json_group_array(json_object('value', m.value, 'max', m.max, 'currency', m.currency, 'per', m.per))
+                        FROM money m WHERE m.documentId = e.documentId AND m.start >= e.start AND m.end <= e.end) AS amounts
+                FROM event e JOIN document d ON d.id = e.documentId WHERE 1 = 1
+                """
             var arguments: StatementArguments = []
             for id in entityIDs {
                 sql += " AND (EXISTS (SELECT 1 FROM eventRole r WHERE r.eventId = e.id AND r.entityId = ?) OR e.actor = (SELECT name FROM entity WHERE id = ?))"
@@ -113,10 +131,12 @@ extension QueryEngine {
                 arguments += [fts]
             }
             sql += " ORDER BY e.dateStart IS NULL, e.dateStart, e.dateEnd, d.published, e.start"
+            let decoder = JSONDecoder()
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 TimelineEntry(id: row["id"], date: row["date"], precision: row["datePrecision"], start: row["dateStart"], end: row["dateEnd"],
                               actor: row["actor"], action: row["action"], program: row["program"], place: row["location"],
-                              figures: (try? JSONDecoder().decode([Participants].self, from: Data((row["participants"] as String? ?? "[]").utf8))) ?? [],
+                              figures: (try? decoder.decode([Participants].self, from: Data((row["participants"] as String? ?? "[]").utf8))) ?? [],
+                              amounts: (try? decoder.decode([TimelineEntry.Amount].self, from: Data((row["amounts"] as String? ?? "[]").utf8))) ?? [],
                               sentence: row["sentence"], span: [row["start"], row["end"]], document: Self.source(row), url: row["docUrl"])
             }
         }

@@ -19,8 +19,10 @@ public enum TimelineRender {
         }
     }
 
+    /// Its participants and amounts of money: `1600 peserta, Rp2 miliar`.
     static func figures(_ e: TimelineEntry) -> String {
-        e.figures.map { "\(QueryEngine.format($0.value)) \($0.unit ?? "")".trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+        (e.figures.map { "\(QueryEngine.format($0.value)) \($0.unit ?? "")".trimmingCharacters(in: .whitespaces) } + e.amounts.map(\.display))
+            .joined(separator: ", ")
     }
 
     static func table(_ entries: [TimelineEntry]) -> String {

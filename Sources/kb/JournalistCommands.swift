@@ -38,9 +38,12 @@ struct Check: ParsableCommand {
         case .text:
             var lines = ["verdict: \(result.verdict.rawValue)"]
             let c = result.claim
-            lines.append("claim:   \(c.qualifier.map { $0 + " " } ?? "")\(QueryEngine.format(c.value)) \(c.unit ?? "")\(c.per.map { " per " + $0 } ?? "")\(c.year.map { " · " + $0 } ?? "") · about \(c.subjects.joined(separator: ", "))")
+            func amount(_ value: Double?, _ max: Double?, _ unit: String?, _ per: String?) -> String {
+                c.kind == "money" ? QueryEngine.formatMoney(value, max: max, currency: unit ?? "?", per: per) : "\(QueryEngine.format(value)) \(unit ?? "")"
+            }
+            lines.append("claim:   \(c.qualifier.map { $0 + " " } ?? "")\(amount(c.value, c.max, c.unit, c.per))\(c.year.map { " · " + $0 } ?? "") · about \(c.subjects.joined(separator: ", "))")
             for e in result.evidence {
-                lines.append("- \(e.relation): \(e.qualifier.map { $0 + " " } ?? "")\(QueryEngine.format(e.value)) \(e.unit ?? "")\(e.per.map { " per " + $0 } ?? "")\(e.date.map { " (" + $0 + ")" } ?? "")")
+                lines.append("- \(e.relation): \(e.qualifier.map { $0 + " " } ?? "")\(amount(e.value, e.max, e.unit, e.per))\(e.date.map { " (" + $0 + ")" } ?? "")")
                 lines.append("  “\(e.sentence)”")
                 lines.append("  \(e.document.title ?? e.document.source) · \(e.document.outlet ?? "?") · \(e.document.published ?? "undated") · [\(e.span[0]), \(e.span[1])) \(e.document.source)")
             }

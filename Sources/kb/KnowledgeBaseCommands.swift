@@ -171,7 +171,10 @@ struct ResultFormatter {
                 if let a = r.action { head.append(a) }
                 if let p = r.program { head.append(p) }
                 if let p = r.place { head.append("@ " + p) }
-                if let v = r.value { head.append("\(r.qualifier.map { $0 + " " } ?? "")\(QueryEngine.format(v)) \(r.unit ?? "")") }
+                if let v = r.value {
+                    let amount = r.kind == "money" ? QueryEngine.formatMoney(v, currency: r.unit ?? "?") : "\(QueryEngine.format(v)) \(r.unit ?? "")"
+                    head.append((r.qualifier.map { $0 + " " } ?? "") + amount)
+                }
                 if let f = r.figures, !f.isEmpty { head.append(f) }
                 lines.append("\(i + 1). " + head.joined(separator: " · "))
                 lines.append("   “\(r.sentence)”")

@@ -246,6 +246,28 @@ struct TimelineTests {
         #expect(filtered.map(\.date) == ["2025", "2025-06-21"])
     }
 
+    @Test("an activity shows the amounts of money its sentence states, as an Indonesian reader writes them")
+    func amounts() async throws {
+        let kb = try KnowledgeBase()
+        try await Fixtures.ingest(Fixtures.release("Selasa, 14 Januari 2025", "Dinas Sosial DKI Jakarta menyalurkan dana stimulan "
+            + "sebesar Rp2 miliar kepada 264 Karang Taruna, Senin (13/1). Karang Taruna juga menggelar pelatihan di Cengkareng."), into: kb)
+        let entries = try QueryEngine(kb: kb, resources: Fixtures.resources).timeline(TimelineFilter(program: "Karang Taruna"))
+        #expect(entries.map(\.amounts) == [[TimelineEntry.Amount(value: 2_000_000_000, max: nil, currency: "IDR", per: nil)], []])
+        let rows = parseCSV(try TimelineRender.render(entries, as: .csv, title: "t"))
+        let figures = try #require(TimelineRender.csvHeader.firstIndex(of: "figures"))
+        #expect(rows[1][figures].hasSuffix("Rp2 miliar"))
+        #expect(rows[2][figures] == "")
+    }
+
+    @Test("money as an Indonesian reader writes it", arguments: [
+        (1.6e12, nil, "IDR", nil, "Rp1,6 triliun"), (2e9, 3e9, "IDR", nil, "Rp2–3 miliar"), (80_000, nil, "IDR", "kilogram", "Rp80.000 per kilogram"),
+        (86.97e12, nil, "IDR", nil, "Rp86,97 triliun"), (1.5e6, nil, "USD", nil, "USD 1,5 juta"), (999_999, nil, "IDR", nil, "Rp999.999"),
+        (500, nil, "IDR", nil, "Rp500"), (1.05e6, nil, "IDR", nil, "Rp1,05 juta"),
+    ] as [(Double, Double?, String, String?, String)])
+    func money(_ value: Double, _ max: Double?, _ currency: String, _ per: String?, _ expected: String) {
+        #expect(QueryEngine.formatMoney(value, max: max, currency: currency, per: per) == expected)
+    }
+
     @Test("an unknown name is an error naming the option")
     func unknown() async throws {
         let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
