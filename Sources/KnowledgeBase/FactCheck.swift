@@ -53,11 +53,10 @@ public struct CheckResult: Sendable, Codable {
 }
 
 /// Checks a claimed figure (or amount of money) against the figures (or amounts) the knowledge base holds about the same
-/// subject: the programs the claim
-/// names; else its organizations, places and people (also those the knowledge base learned: acronyms, people) and its
-/// other words, since an official or a place has many figures (`Anies Baswedan mengirim 65 orang untuk membantu
-/// penanggulangan kebakaran hutan`); else its words alone (`Gempa Ambon menewaskan 20 orang`: figures in sentences with
-/// gempa, Ambon and tewas).
+/// subject: the programs the claim names; else its organizations, places and people (also those the knowledge base
+/// learned: acronyms, people) and its other words, since an official or a place has many figures (`Anies Baswedan
+/// mengirim 65 orang untuk membantu penanggulangan kebakaran hutan`); else its words alone (`Gempa Ambon menewaskan 20
+/// orang`: figures in sentences with gempa, Ambon and tewas).
 public struct FactChecker: Sendable {
     public let kb: KnowledgeBase
     public let extractor: DocumentExtractor

@@ -331,6 +331,11 @@ public final class KnowledgeBase: Sendable {
                 return Holder(id: row["personId"], name: name, office: Office(titleKey: row["titleKey"], orgId: row["orgId"]),
                               length: name.count, letters: letters)
             }
+            func link(_ a: Holder, _ b: Holder, _ how: String) throws {
+                let reason = "same position (\(a.office.titleKey)) and \(how): \(a.name) / \(b.name)"
+                try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [a.id, b.id, reason])
+                try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [b.id, a.id, reason])
+            }
             // Only holders of the same position and organization are compared: each pair once, in row order.
             var byOffice: [Office: [Int]] = [:]
             for (i, holder) in holders.enumerated() { byOffice[holder.office, default: []].append(i) }
@@ -340,9 +345,7 @@ public final class KnowledgeBase: Sendable {
                     // Names 3 or more letters apart in length are never 2 edits apart: most pairs stop there.
                     guard a.id != b.id, min(a.length, b.length) >= 6, let distance = Self.editDistance(a.letters, b.letters, atMost: 2),
                           distance > 0 else { continue }
-                    let reason = "same position (\(a.office.titleKey)) and names \(distance) letter(s) apart: \(a.name) / \(b.name)"
-                    try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [a.id, b.id, reason])
-                    try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [b.id, a.id, reason])
+                    try link(a, b, "names \(distance) letter(s) apart")
                 }
             }
             // A name that is a shorter form of one other holder's name in the same office, and of no third's, is a variant
@@ -357,12 +360,7 @@ public final class KnowledgeBase: Sendable {
                     if others.count == 1, let j = indices.first(where: { holders[$0].id == others.first }) {
                         pairs.append((holders[j], "one name a shorter form of the other"))
                     }
-                    let a = holders[i]
-                    for (b, how) in pairs where a.id != b.id {
-                        let reason = "same position (\(a.office.titleKey)) and \(how): \(a.name) / \(b.name)"
-                        try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [a.id, b.id, reason])
-                        try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [b.id, a.id, reason])
-                    }
+                    for (b, how) in pairs where holders[i].id != b.id { try link(holders[i], b, how) }
                 }
             }
         }

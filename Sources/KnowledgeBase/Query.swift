@@ -680,10 +680,9 @@ public struct QueryEngine: Sendable {
     }
 
     /// Amounts of money as a table with a figure's columns: each amount's sentence (`sentence`, `sentenceStart`,
-    /// `sentenceEnd`) and its document's columns
-    /// (`documentColumns`). `led`: only amounts in the sentences matching the full-text argument the SQL then takes, read
-    /// from the index first (a few hundred sentences of hundreds of thousands; a document's row is long, its date coming
-    /// after its text, and is read only for the amounts left).
+    /// `sentenceEnd`) and its document's columns (`documentColumns`). `led`: only amounts in the sentences matching the
+    /// full-text argument the SQL then takes, read from the index first (a few hundred sentences of hundreds of
+    /// thousands; a document's row is long, and is read only for the amounts left).
     static func amounts(led: Bool) -> String {
         let amounts = led
             ? "sentenceSearch x JOIN sentence s ON s.id = x.rowid JOIN money m ON m.documentId = s.documentId AND m.start >= s.start AND m.end <= s.end"
@@ -821,6 +820,9 @@ public struct QueryEngine: Sendable {
         return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     }
 
+    /// Numbers as Indonesian writes them (`80.000`, `1,6`), with at most two decimals.
+    static let indonesianNumber = FloatingPointFormatStyle<Double>.number.locale(Locale(identifier: "id_ID")).precision(.fractionLength(0...2))
+
     /// An amount as an Indonesian reader writes it: `Rp1,6 triliun`, `Rp2–3 miliar`, `Rp80.000 per kilogram`, `USD 1,5 juta`.
     /// Values from a million up take their scale word, with at most two decimals (a comma before them); smaller ones
     /// group thousands with a dot.
@@ -828,23 +830,7 @@ public struct QueryEngine: Sendable {
         let scales: [(Double, String)] = [(1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")]
         let largest = Swift.max(value ?? 0, max ?? 0)
         let (divisor, word) = scales.first { largest >= $0.0 } ?? (1, "")
-        func number(_ v: Double?) -> String {
-            guard let v else { return "?" }
-            let scaled = (v / divisor * 100).rounded() / 100
-            let whole = Int64(scaled.rounded(.towardZero))
-            var digits = String(whole)
-            if divisor == 1 {
-                var grouped = ""
-                for (i, c) in digits.reversed().enumerated() {
-                    if i > 0, i % 3 == 0 { grouped.append(".") }
-                    grouped.append(c)
-                }
-                digits = String(grouped.reversed())
-            }
-            let cents = Int(((scaled - Double(whole)) * 100).rounded())
-            guard cents > 0 else { return digits }
-            return digits + "," + (cents % 10 == 0 ? String(cents / 10) : String(format: "%02d", cents))
-        }
+        func number(_ v: Double?) -> String { v.map { ($0 / divisor).formatted(indonesianNumber) } ?? "?" }
         let amount = number(value) + (max.map { "–" + number($0) } ?? "") + (word.isEmpty ? "" : " " + word)
         let symbol = currency == "IDR" ? "Rp" : currency + " "
         return symbol + amount + (per.map { " per " + $0 } ?? "")

@@ -77,6 +77,15 @@ enum Fixtures {
         return try DatabaseQueue(path: path)
     }
 
+    /// A knowledge base file in `dir` as the migrations up to `migration` made it, holding the rows `rows` writes.
+    static func olderKnowledgeBase(in dir: String, upTo migration: String, rows: @escaping @Sendable (Database) throws -> Void) async throws -> String {
+        let path = dir + "/kb.sqlite"
+        let older = try databaseQueue(path)
+        try Schema.migrator.migrate(older, upTo: migration)
+        try await older.write(rows)
+        return path
+    }
+
     /// A folder in the temporary directory holding copies of the given files.
     static func folder(with files: [String]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString)")
@@ -861,16 +870,11 @@ struct FullTextIndexTests {
     func formerColumnAdded() async throws {
         let dir = try Fixtures.folder(with: [])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/kb.sqlite"
-        do {
-            let older = try Fixtures.databaseQueue(path)
-            try Schema.migrator.migrate(older, upTo: "v9-full-text-deletes-by-writer")
-            try await older.write { db in
-                try db.execute(sql: "INSERT INTO document (id, source, headline, format, text, extraction) VALUES ('d', 'd.txt', '', 'text', '', '{}')")
-                try db.execute(sql: "INSERT INTO entity (id, kind, name) VALUES ('person:a', 'person', 'A')")
-                try db.execute(sql: "INSERT INTO officialMention (documentId, personId, title, titleKey, date, surface, start, end) VALUES ('d', 'person:a', 'Gubernur', 'k', '2019', 'Gubernur A', 0, 10)")
-            }
-            #expect(try await older.read { db in try db.columns(in: "officialMention").map(\.name) }.contains("former") == false)
+        let path = try await Fixtures.olderKnowledgeBase(in: dir, upTo: "v9-full-text-deletes-by-writer") { db in
+            try db.execute(sql: "INSERT INTO document (id, source, headline, format, text, extraction) VALUES ('d', 'd.txt', '', 'text', '', '{}')")
+            try db.execute(sql: "INSERT INTO entity (id, kind, name) VALUES ('person:a', 'person', 'A')")
+            try db.execute(sql: "INSERT INTO officialMention (documentId, personId, title, titleKey, date, surface, start, end) VALUES ('d', 'person:a', 'Gubernur', 'k', '2019', 'Gubernur A', 0, 10)")
+            #expect(try db.columns(in: "officialMention").map(\.name).contains("former") == false)
         }
         let kb = try KnowledgeBase(path: path)
         #expect(try kb.read { db in try Bool.fetchAll(db, sql: "SELECT former FROM officialMention") } == [false])
@@ -880,25 +884,20 @@ struct FullTextIndexTests {
     func moneyDateAdded() async throws {
         let dir = try Fixtures.folder(with: [])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/kb.sqlite"
-        do {
-            let older = try Fixtures.databaseQueue(path)
-            try Schema.migrator.migrate(older, upTo: "v10-former-officials")
-            try await older.write { db in
-                try db.execute(sql: """
-                    INSERT INTO document (id, source, headline, format, text, extraction, eventDate)
-                    VALUES ('d', 'd.txt', '', 'text', '', '{}', '2019-09-10')
-                    """)
-                try db.execute(sql: """
-                    INSERT INTO event (documentId, action, date, participants, sentence, start, end)
-                    VALUES ('d', 'salur', '2019-09-02', '[]', 'Dinas Sosial menyalurkan Rp5 juta.', 0, 40)
-                    """)
-                for (surface, start) in [("Rp5 juta", 30), ("Rp2 miliar", 60)] {
-                    try db.execute(sql: "INSERT INTO money (documentId, value, currency, surface, start, end) VALUES ('d', 1, 'IDR', ?, ?, ?)",
-                                   arguments: [surface, start, start + 8])
-                }
+        let path = try await Fixtures.olderKnowledgeBase(in: dir, upTo: "v10-former-officials") { db in
+            try db.execute(sql: """
+                INSERT INTO document (id, source, headline, format, text, extraction, eventDate)
+                VALUES ('d', 'd.txt', '', 'text', '', '{}', '2019-09-10')
+                """)
+            try db.execute(sql: """
+                INSERT INTO event (documentId, action, date, participants, sentence, start, end)
+                VALUES ('d', 'salur', '2019-09-02', '[]', 'Dinas Sosial menyalurkan Rp5 juta.', 0, 40)
+                """)
+            for (surface, start) in [("Rp5 juta", 30), ("Rp2 miliar", 60)] {
+                try db.execute(sql: "INSERT INTO money (documentId, value, currency, surface, start, end) VALUES ('d', 1, 'IDR', ?, ?, ?)",
+                               arguments: [surface, start, start + 8])
             }
-            #expect(try await older.read { db in try db.columns(in: "money").map(\.name) }.contains("date") == false)
+            #expect(try db.columns(in: "money").map(\.name).contains("date") == false)
         }
         let kb = try KnowledgeBase(path: path)
         #expect(try kb.read { db in try String.fetchAll(db, sql: "SELECT date FROM money ORDER BY start") } == ["2019-09-02", "2019-09-10"])
