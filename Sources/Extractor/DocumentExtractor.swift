@@ -71,7 +71,8 @@ public struct DocumentExtractor: Sendable {
     /// publication, else by the publication date, not by the first activity, which may be recalled or planned
     /// (`DocumentWriter.occasion`); amounts store their date (2026-11-24).
     /// 28: a range's second amount after a hyphen is not part of a hyphenated word (`Rp5 juta-Rp20 juta`) (2026-11-24).
-    public static let rulesRevision = 28
+    /// 29: so is one after a hyphen and a currency sign written apart (`Rp5 juta-Rp 20 juta`) (2026-11-24).
+    public static let rulesRevision = 29
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -49,7 +49,7 @@ enum NumberLexer {
                 i += 1
                 while true {
                     while i < n, isLetter(s[i]) { i += 1 }
-                    if i + 1 < n, isHyphen(s[i]), isLetter(s[i + 1]), !startsRupiah(s, at: i + 1) {
+                    if i + 1 < n, isHyphen(s[i]), isLetter(s[i + 1]), !Tokenizer.startsCurrency(s, at: i + 1) {
                         i += 1
                         continue
                     }
@@ -71,12 +71,6 @@ enum NumberLexer {
     static func startsBareFraction(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         guard s[i] == ",", i + 2 < s.count, isDigit(s[i + 1]), isDigit(s[i + 2]) else { return false }
         return i == 0 || ScalarText.isSpace(s[i - 1]) || s[i - 1] == "-" || s[i - 1] == "\u{2212}"
-    }
-
-    /// `Rp` not followed by a letter: a range's second amount (`Rp5 juta-Rp20 juta`), not part of a hyphenated word.
-    static func startsRupiah(_ s: [Unicode.Scalar], at i: Int) -> Bool {
-        guard i + 1 < s.count, s[i] == "R" || s[i] == "r", s[i + 1] == "p" || s[i + 1] == "P" else { return false }
-        return i + 2 == s.count || !isLetter(s[i + 2])
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool {

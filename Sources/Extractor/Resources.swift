@@ -129,11 +129,11 @@ public struct RuleWords: Sendable {
     /// The regions but words.tsv's `home_region` (Indonesia, Metro Jaya), lowercased: a document that names them more
     /// often than Jakarta is about them (`ExtractionRun.isAboutElsewhere`).
     public var outsideJakarta: Set<String>
-    /// The first words of `regions` and of `outsideJakarta`: most words start none (cheap tests before `regionLength`
-    /// and `outsideJakartaLength`).
     /// Countries other than Indonesia (words.tsv's `country` and ICU's, but `home_region`), lowercased: a title naming
     /// one is that country's office, not an Indonesian body's (`Jaksa Agung Israel`).
     public var foreignCountries: Set<String>
+    /// The first words of `regions` and of `outsideJakarta`: most words start none (cheap tests before `regionLength`
+    /// and `outsideJakartaLength`).
     var regionFirstWords: WordSet
     var outsideJakartaFirstWords: WordSet
     /// Compass words that continue a region's name (`Mamuju Tengah`).

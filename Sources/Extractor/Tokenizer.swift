@@ -174,7 +174,7 @@ public struct Tokenizer: Sendable {
                 var hasWord = current.kind == .word
                 while end + 2 < raw.count, adjacent(end, end + 1), adjacent(end + 1, end + 2),
                       isOne(end + 1, "-"), raw[end + 2].kind == .word || raw[end + 2].kind == .number,
-                      Self.currencySplit(s, raw[end + 2].range) == nil {
+                      !Self.startsCurrency(s, at: raw[end + 2].range.lowerBound) {
                     hasWord = hasWord || raw[end + 2].kind == .word
                     if !hasWord { break }
                     end += 2
@@ -218,6 +218,16 @@ public struct Tokenizer: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether a currency's sign starts at `i` (`Rp20`, `Rp 20`, `US$5`): one of `currencyPrefixes`, no letter after it.
+    /// After a hyphen it starts a range's second amount (`Rp5 juta-Rp20 juta`), not a hyphenated word's part; the
+    /// tokenizer and the number lexer both ask.
+    static func startsCurrency(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        currencyPrefixes.contains { prefix in
+            let end = i + prefix.count
+            return end <= s.count && s[i..<end].elementsEqual(prefix) && (end == s.count || !s[end].properties.isAlphabetic)
+        }
     }
 
     static let currencyPrefixes: [[Unicode.Scalar]] = [["R", "p", "."], ["R", "p"], ["U", "S", "$"], ["I", "D", "R"], ["U", "S", "D"]]

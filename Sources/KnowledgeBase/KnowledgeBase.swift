@@ -278,24 +278,28 @@ public final class KnowledgeBase: Sendable {
                         UNION SELECT orgId FROM officialMention WHERE orgId IS NOT NULL UNION SELECT aboutId FROM figure WHERE aboutId IS NOT NULL)
                     """)
             }
-            // The same value, range, unit and qualifier in a near-duplicate document is the same figure: each copy
-            // points at the first one stored. (The other document's figures are found by document, not through the
-            // unit index SQLite would pick: that scans every earlier figure with the unit, seconds on a large base.)
-            try db.execute(sql: "UPDATE figure SET sameAs = NULL WHERE sameAs IS NOT NULL")
-            try db.execute(sql: """
-                UPDATE figure SET sameAs = (
-                    SELECT min(o.id) FROM nearDuplicate n CROSS JOIN figure o INDEXED BY figure_on_documentId ON o.documentId = n.otherId
-                    WHERE n.documentId = figure.documentId AND o.id < figure.id AND o.value IS figure.value AND o.max IS figure.max
-                      AND lower(o.unit) IS lower(figure.unit) AND o.qualifier IS figure.qualifier)
-                WHERE documentId IN (SELECT documentId FROM nearDuplicate)
-                """)
-            // A chain (A, B, C each a near-duplicate of the one before only) points at its head.
-            repeat {
+            // The same value, range, unit (currency and `per`) and qualifier in a near-duplicate document is the same
+            // figure (amount): each copy points at the first one stored. (The other document's rows are found by
+            // document, not through the unit index SQLite would pick: that scans every earlier figure with the unit,
+            // seconds on a large base.)
+            for (table, sameUnit) in [("figure", "lower(o.unit) IS lower(figure.unit)"),
+                                      ("money", "o.currency IS money.currency AND o.per IS money.per")] {
+                try db.execute(sql: "UPDATE \(table) SET sameAs = NULL WHERE sameAs IS NOT NULL")
                 try db.execute(sql: """
-                    UPDATE figure SET sameAs = (SELECT head.sameAs FROM figure head WHERE head.id = figure.sameAs)
-                    WHERE sameAs IN (SELECT id FROM figure WHERE sameAs IS NOT NULL)
+                    UPDATE \(table) SET sameAs = (
+                        SELECT min(o.id) FROM nearDuplicate n CROSS JOIN \(table) o INDEXED BY \(table)_on_documentId ON o.documentId = n.otherId
+                        WHERE n.documentId = \(table).documentId AND o.id < \(table).id AND o.value IS \(table).value AND o.max IS \(table).max
+                          AND \(sameUnit) AND o.qualifier IS \(table).qualifier)
+                    WHERE documentId IN (SELECT documentId FROM nearDuplicate)
                     """)
-            } while db.changesCount > 0
+                // A chain (A, B, C each a near-duplicate of the one before only) points at its head.
+                repeat {
+                    try db.execute(sql: """
+                        UPDATE \(table) SET sameAs = (SELECT head.sameAs FROM \(table) head WHERE head.id = \(table).sameAs)
+                        WHERE sameAs IN (SELECT id FROM \(table) WHERE sameAs IS NOT NULL)
+                        """)
+                } while db.changesCount > 0
+            }
             try db.execute(sql: "DELETE FROM officeTerm")
             try db.execute(sql: """
                 INSERT INTO officeTerm (personId, title, titleKey, orgId, firstDate, lastDate, evidence)

@@ -586,13 +586,9 @@ public struct QueryEngine: Sendable {
                 if !rows.isEmpty { notes.append(elsewhereNote(words.filter { $0 != unit }, rows)) }
             }
             return QueryAnswer(results: try rows.map { row in
-                let copies = try Row.fetchAll(db, sql: """
-                    SELECT \(Self.documentColumns) FROM figure f JOIN document d ON d.id = f.documentId
-                    WHERE f.sameAs = ? GROUP BY d.id ORDER BY min(f.id)
-                    """, arguments: [row["id"]])
-                return QueryResult(kind: "figure", date: row["date"], program: row["about"], value: row["value"], unit: row["unit"],
-                                   qualifier: row["qualifier"], document: Self.source(row), sentence: row["sentence"],
-                                   span: [row["start"], row["end"]], score: 1, alsoReportedBy: copies.map(Self.source))
+                QueryResult(kind: "figure", date: row["date"], program: row["about"], value: row["value"], unit: row["unit"],
+                            qualifier: row["qualifier"], document: Self.source(row), sentence: row["sentence"],
+                            span: [row["start"], row["end"]], score: 1, alsoReportedBy: try Self.copies(db, of: "figure", row["id"]))
             }, notes: notes)
         }
     }
@@ -615,42 +611,28 @@ public struct QueryEngine: Sendable {
         let ids = q.entities.map(\.id)
         let words = q.text.lowercased().split(separator: " ").map(String.init)
         let terms = ftsTerms(q.text)
-        // Near-duplicates' copies are folded after the limit: a few more rows keep the answer `limit` long.
-        let fetched = limit * 2
         return try kb.read { db in
-            var rows = try moneyRows(db, q, ids: ids, terms: terms, sameSentence: true, limit: fetched)
+            var rows = try moneyRows(db, q, ids: ids, terms: terms, sameSentence: true, limit: limit)
             var notes: [QueryNote] = []
             if rows.isEmpty, !terms.isEmpty {
-                rows = try moneyRows(db, q, ids: ids, terms: terms, sameSentence: false, limit: fetched)
+                rows = try moneyRows(db, q, ids: ids, terms: terms, sameSentence: false, limit: limit)
                 if !rows.isEmpty { notes.append(elsewhereNote(words, rows)) }
             }
-            // An amount that near-duplicate documents both state (the same story from another outlet) is one result
-            // listing every source, as a figure is.
-            let docs = try Self.jsonArray(rows.map { $0["docId"] as String })
-            let pairs = Set(try Row.fetchAll(db, sql: """
-                SELECT documentId, otherId FROM nearDuplicate
-                WHERE documentId IN (SELECT value FROM json_each(?)) AND otherId IN (SELECT value FROM json_each(?))
-                """, arguments: [docs, docs]).flatMap { row in
-                [[row["documentId"] as String, row["otherId"] as String], [row["otherId"] as String, row["documentId"] as String]]
-            })
-            var results: [QueryResult] = []
-            var kept: [Row] = []
-            for row in rows {
-                let copy = kept.firstIndex { k in
-                    pairs.contains([k["docId"] as String, row["docId"] as String])
-                        && ["value", "max", "currency", "qualifier"].allSatisfy { k[$0] as DatabaseValue == row[$0] as DatabaseValue }
-                }
-                if let copy {
-                    results[copy].alsoReportedBy.append(Self.source(row))
-                    continue
-                }
-                kept.append(row)
-                results.append(QueryResult(kind: "money", date: row["date"], program: row["about"], value: row["value"], unit: row["currency"],
-                                           qualifier: row["qualifier"], document: Self.source(row), sentence: row["sentence"],
-                                           span: [row["start"], row["end"]], score: 1))
-            }
-            return QueryAnswer(results: Array(results.prefix(limit)), notes: notes)
+            return QueryAnswer(results: try rows.map { row in
+                QueryResult(kind: "money", date: row["date"], program: row["about"], value: row["value"], unit: row["currency"],
+                            qualifier: row["qualifier"], document: Self.source(row), sentence: row["sentence"],
+                            span: [row["start"], row["end"]], score: 1, alsoReportedBy: try Self.copies(db, of: "money", row["id"]))
+            }, notes: notes)
         }
+    }
+
+    /// The other documents stating the figure (amount, `table` `money`) whose id is `id`: near-duplicates whose copy
+    /// points at it (`sameAs`).
+    static func copies(_ db: Database, of table: String, _ id: Int64) throws -> [QueryResult.Source] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(documentColumns) FROM \(table) f JOIN document d ON d.id = f.documentId
+            WHERE f.sameAs = ? GROUP BY d.id ORDER BY min(f.id)
+            """, arguments: [id]).map(source)
     }
 
     private func moneyRows(_ db: Database, _ q: UnderstoodQuery, ids: [String], terms: [String], sameSentence: Bool,
@@ -674,7 +656,8 @@ public struct QueryEngine: Sendable {
         let (periodClause, periodArguments) = Self.periodClause(q)
         sql += periodClause
         arguments += periodArguments
-        sql += " ORDER BY f.docPublished DESC, f.id LIMIT ?"
+        // An amount that near-duplicates state is one result, listing every source.
+        sql += " AND f.sameAs IS NULL ORDER BY f.docPublished DESC, f.id LIMIT ?"
         arguments += [limit]
         return try Row.fetchAll(db, sql: sql, arguments: arguments)
     }

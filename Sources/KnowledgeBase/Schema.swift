@@ -234,6 +234,12 @@ enum Schema {
                     (SELECT d.eventDate FROM document d WHERE d.id = money.documentId))
                 """)
         }
+        // An amount that a near-duplicate document also states is one amount with two sources, as a figure is (`sameAs`,
+        // derived: `KnowledgeBase.rebuildDerived`).
+        migrator.registerMigration("v12-money-same-as") { db in
+            try db.alter(table: "money") { t in t.add(column: "sameAs", .integer) }
+            try db.execute(sql: "CREATE INDEX money_same_as ON money(sameAs)")
+        }
         return migrator
     }
 

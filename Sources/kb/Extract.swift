@@ -35,7 +35,7 @@ struct Extract: ParsableCommand {
                 }
             }
         }
-        // A document without a date or a year completes a weekday's date within the others' years, as in `kb ingest`.
+        // A document without a date completes a weekday's date within its years and the others', as in `kb ingest`.
         let extractor = DocumentExtractor(resources: resources).dating(alongside: documents.compactMap(\.published))
         var index = NearDuplicateIndex()
         index.reserveCapacity(documents.count)

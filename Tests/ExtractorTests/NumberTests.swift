@@ -359,7 +359,7 @@ struct NumberTests {
 
     @Test(arguments: [
         ("Rp1-2 juta", 1e6, 2e6), ("Rp1 juta hingga Rp2 juta", 1e6, 2e6), ("Rp 500 ribu - 1 juta", 5e5, 1e6),
-        ("antara Rp1.000 dan Rp10.000", 1000, 10_000), ("Rp1,5-2 M", 1.5e9, 2e9), ("Rp 5 juta-Rp20 juta", 5e6, 2e7),
+        ("antara Rp1.000 dan Rp10.000", 1000, 10_000), ("Rp1,5-2 M", 1.5e9, 2e9), ("Rp 5 juta-Rp20 juta", 5e6, 2e7), ("Rp5 juta-Rp 20 juta", 5e6, 2e7),
     ])
     func moneyRanges(text: String, low: Double, high: Double) {
         guard let mention = onlyMoney(text) else { return }

@@ -38,6 +38,7 @@ struct TokenizerTests {
         ("titik-titik keramaian", ["titik-titik", "keramaian"]),
         // A range's second amount is not part of a hyphenated form.
         ("5 juta-Rp20 juta", ["5", "juta", "-", "Rp", "20", "juta"]),
+        ("5 juta-Rp 20 juta", ["5", "juta", "-", "Rp", "20", "juta"]),
     ])
     func hyphens(_ text: String, _ expected: [String]) {
         #expect(texts(text) == expected)

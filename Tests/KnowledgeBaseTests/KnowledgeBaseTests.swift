@@ -880,7 +880,7 @@ struct FullTextIndexTests {
         #expect(try kb.read { db in try Bool.fetchAll(db, sql: "SELECT former FROM officialMention") } == [false])
     }
 
-    @Test("a knowledge base made before amounts were dated gains the column, each amount dated as the queries dated it")
+    @Test("a knowledge base made before amounts were dated gains the columns, each amount dated as the queries dated it")
     func moneyDateAdded() async throws {
         let dir = try Fixtures.folder(with: [])
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -901,6 +901,8 @@ struct FullTextIndexTests {
         }
         let kb = try KnowledgeBase(path: path)
         #expect(try kb.read { db in try String.fetchAll(db, sql: "SELECT date FROM money ORDER BY start") } == ["2019-09-02", "2019-09-10"])
+        // And the column of a near-duplicate's copy (`sameAs`), derived at the next ingest.
+        #expect(try kb.read { db in try db.columns(in: "money").map(\.name) }.contains("sameAs"))
     }
 
     @Test("still finds every seed's sentences after many small ingests")
