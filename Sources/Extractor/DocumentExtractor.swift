@@ -72,7 +72,9 @@ public struct DocumentExtractor: Sendable {
     /// (`DocumentWriter.occasion`); amounts store their date (2026-11-24).
     /// 28: a range's second amount after a hyphen is not part of a hyphenated word (`Rp5 juta-Rp20 juta`) (2026-11-24).
     /// 29: so is one after a hyphen and a currency sign written apart (`Rp5 juta-Rp 20 juta`) (2026-11-24).
-    public static let rulesRevision = 29
+    /// 30: a title serving another (`Staf Khusus Menteri Sosial Febri Hendri`) makes its holder a Staf Khusus, no Menteri
+    /// Sosial; an office's title variants (`Menhub`, `Menteri Perhubungan RI`) are stored as one office (2026-11-24).
+    public static let rulesRevision = 30
 
     public var resources: ExtractionResources
     public var today: CalendarDate

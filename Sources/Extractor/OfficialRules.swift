@@ -33,7 +33,10 @@ extension ExtractionRun {
                 if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
                 // `Menteri Sosial Mensos Agus Gumiwang`: the title said again in short.
                 if let again = s.positions.first(where: { $0.tokenRange.lowerBound == k && $0.id == position.id }) { k = again.tokenRange.upperBound }
-                if let name = nameRun(s, from: k), isBoundary(s, name.upperBound), !isEnumeration(s, name) {
+                // `juru bicara Google`, `Juru bicara Muhamad, Sukri`: a title serving another names whom it serves (`Juru
+                // Bicara KPK`); a name right after it alone may be the principal's.
+                let servesNoOne = k == position.tokenRange.upperBound && isServing(s, position)
+                if !servesNoOne, let name = nameRun(s, from: k), isBoundary(s, name.upperBound), !isEnumeration(s, name) {
                     add(Official(name: personName(s, name), title: title(s, phrase, keeping: position.tokenRange), positionID: position.id,
                                  orgID: organization(s, phrase, position: position), span: s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[name.upperBound - 1].span.upperBound,
                                  sentence: si, nameTokens: name, phraseTokens: phrase.lowerBound..<name.upperBound, former: former))
@@ -147,6 +150,10 @@ extension ExtractionRun {
         var start = position.tokenRange.lowerBound
         if start > 0, rules.actingPrefixes.contains(s.tokens[start - 1].normalized) { start -= 1 }
         var end = position.tokenRange.upperBound
+        // `Staf Khusus Menteri Sosial Febri Hendri`: a title serving another names the principal's title, part of its own.
+        if end < s.tokens.count, s.positions.contains(where: { $0.tokenRange.lowerBound == end }), isServing(s, position) {
+            return start..<principalEnd(s, from: end, byNameToo: false)
+        }
         // After a province or city (`Gubernur Jawa Tengah Ganjar Pranowo`) the name follows, not more office words.
         var afterRegion = false
         var afterEntity = false
@@ -189,18 +196,7 @@ extension ExtractionRun {
             }
             // `Sekretaris Pribadi BJ Habibie, Rubijanto`: the name after `pribadi` is the principal's, part of the title.
             if rules.principalIntros.contains(t.normalized) {
-                end += 1
-                // The principal named by a title: with a name when another name follows a comma (`Asisten Pribadi Menpora
-                // Imam Nahrawi, Miftahul Ulum`), else by the title alone (`Asisten Pribadi Menpora Miftahul Ulum`).
-                if let title = s.positions.first(where: { $0.tokenRange.lowerBound == end }) {
-                    end = positionPhrase(s, from: title).upperBound
-                    if let principal = nameRun(s, from: end), principal.upperBound + 1 < s.tokens.count,
-                       s.tokens[principal.upperBound].text == ",", nameRun(s, from: principal.upperBound + 1) != nil {
-                        end = principal.upperBound
-                    }
-                } else if let principal = nameRun(s, from: end) {
-                    end = principal.upperBound
-                }
+                end = principalEnd(s, from: end + 1, byNameToo: true)
                 break
             }
             // `Direktur Utama PT MRT Jakarta William Sabandar`: a company's name runs to the place or word that closes it.
@@ -236,6 +232,27 @@ extension ExtractionRun {
             break
         }
         return start..<end
+    }
+
+    /// Whether a position is a title serving another official (`Staf Khusus`, `Juru Bicara`: words.tsv's `principal_intro`).
+    private func isServing(_ s: AnalyzedSentence, _ position: EntityMatch) -> Bool {
+        rules.principalIntros.contains(ScalarText.lowercased(text(s, position.tokenRange)))
+    }
+
+    /// Where the principal named from `start` ends: a title, with a name when another name follows a comma (`Asisten
+    /// Pribadi Menpora Imam Nahrawi, Miftahul Ulum`), else the title alone (`Asisten Pribadi Menpora Miftahul Ulum`); or,
+    /// when `byNameToo`, a name alone (`Sekretaris Pribadi BJ Habibie`).
+    private func principalEnd(_ s: AnalyzedSentence, from start: Int, byNameToo: Bool) -> Int {
+        if let title = s.positions.first(where: { $0.tokenRange.lowerBound == start }) {
+            let end = positionPhrase(s, from: title).upperBound
+            if let principal = nameRun(s, from: end), principal.upperBound + 1 < s.tokens.count,
+               s.tokens[principal.upperBound].text == ",", nameRun(s, from: principal.upperBound + 1) != nil {
+                return principal.upperBound
+            }
+            return end
+        }
+        if byNameToo, let principal = nameRun(s, from: start) { return principal.upperBound }
+        return start
     }
 
     /// Whether a word making the holder a former one (`mantan`, `eks`: words.tsv's `former_prefix`) stands right before

@@ -122,6 +122,14 @@ struct OfficialTests {
               title: "Asisten Pribadi Menpora Imam Nahrawi", org: nil),
         .init(text: "KPK menetapkan Asisten Pribadi Menpora Miftahul Ulum sebagai tersangka.", name: "Miftahul Ulum",
               title: "Asisten Pribadi Menpora", org: nil),
+        // A title serving another names the principal's title; the name after it is the servant's.
+        .init(text: "ujar Staf Khusus Menteri Sosial Febri Hendri dalam konferensi pers.", name: "Febri Hendri",
+              title: "Staf Khusus Menteri Sosial", org: nil),
+        .init(text: "Juru Bicara Menteri Luar Negeri Arrmanatha Nasir menjelaskan hal itu.", name: "Arrmanatha Nasir",
+              title: "Juru Bicara Menteri Luar Negeri", org: nil),
+        .init(text: "Staf Khusus Presiden Joko Widodo, Ari Dwipayana, hadir.", name: "Ari Dwipayana",
+              title: "Staf Khusus Presiden Joko Widodo", org: nil),
+        .init(text: "Juru Bicara KPK Febri Diansyah mengatakan hal itu.", name: "Febri Diansyah", title: "Juru Bicara KPK", org: nil),
         .init(text: "Mereka bertemu dengan Sekretaris Jenderal (Sekjen) DPR Indra Iskandar.", name: "Indra Iskandar",
               title: "Sekretaris Jenderal (Sekjen) DPR", org: "Dewan Perwakilan Rakyat Republik Indonesia"),
         // Another country's office is not the Indonesian body its title implies.
@@ -149,6 +157,7 @@ struct OfficialTests {
               org: nil),
         .init(text: "Bupati Lampung Selatan, Nanang Ermanto, meninjau lokasi.", name: "Nanang Ermanto", title: "Bupati Lampung Selatan", org: nil),
         .init(text: "Menteri Agama Lukman Hakim Saifuddin membuka acara.", name: "Lukman Hakim Saifuddin", title: "Menteri Agama", org: nil),
+        .init(text: "Kepala Dinas Sumber Daya Air Juaini hadir.", name: "Juaini", title: "Kepala Dinas Sumber Daya Air", org: nil),
         // An acronym after a title names its field or body; two capitals before a name are its initials, unless a body's.
         .init(text: "Menteri PUPR Basuki Hadimuljono meninjau lokasi.", name: "Basuki Hadimuljono", title: "Menteri PUPR", org: nil),
         .init(text: "Ketua Umum PDIP Megawati Soekarnoputri hadir.", name: "Megawati Soekarnoputri", title: "Ketua Umum PDIP", org: nil),
@@ -188,6 +197,17 @@ struct OfficialTests {
         #expect(found.title == c.title)
         #expect(found.org == c.org)
         #expect(found.entity == "person:" + found.name.lowercased().split(whereSeparator: { $0 == " " || $0 == "." }).joined(separator: "-"))
+    }
+
+    @Test("a title serving another makes no holder of the principal's office; alone, it names no one", arguments: [
+        ("ujar Staf Khusus Menteri Sosial Febri Hendri dalam konferensi pers.", ["Febri Hendri: Staf Khusus Menteri Sosial"]),
+        ("Juru Bicara Menteri Luar Negeri Arrmanatha Nasir menjelaskan hal itu.", ["Arrmanatha Nasir: Juru Bicara Menteri Luar Negeri"]),
+        ("Hal itu dikatakan juru bicara Google kepada wartawan.", []),
+        ("Juru bicara Muhamad, Sukri, mengungkapkan hal itu.", []),
+        ("Juru bicara Presiden Brazil mengatakan hal itu.", []),
+    ])
+    func serving(_ text: String, _ expected: [String]) {
+        #expect(Extraction4.extract(text).officials.map { "\($0.name): \($0.title ?? "")" } == expected)
     }
 
     @Test("a list after Turut hadir, separated by ; and serta")
