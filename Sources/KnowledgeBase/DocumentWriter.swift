@@ -265,12 +265,21 @@ final class DocumentWriter {
     /// Positions are compared by canonical position and organization when known. Without an organization the title as
     /// written tells the offices apart: `Gubernur Jawa Barat` and `Gubernur Jawa Tengah` are two. A place written in
     /// one of its other spellings is written in its full one (`Gazetteer.fullSpellings`): `Gubernur Jabar` is
-    /// `Gubernur Jawa Barat`.
+    /// `Gubernur Jawa Barat`. A title that is the position's name or one of its aliases, with or without a word naming
+    /// Indonesia's government after it (words.tsv's `national_suffix`), is written as the name: `Menhub`, `Menteri
+    /// Perhubungan` and `Menteri Perhubungan RI` are one office.
     static func titleKey(positionID: String?, title: String?, orgID: String?, gazetteer: Gazetteer) -> String {
         func written() -> String { gazetteer.fullSpellings(normalize(title ?? "")) }
-        return switch (positionID, orgID) {
-        case (let position?, nil): "\(position)@\(written())"
-        default: "\(positionID ?? written())@\(orgID ?? "")"
+        switch (positionID, orgID) {
+        case (let position?, nil):
+            let title = written()
+            guard let entry = gazetteer.entry(position) else { return "\(position)@\(title)" }
+            let names = Set(([entry.name] + entry.aliases).map(normalize))
+            let suffix = (gazetteer.words["national_suffix"] ?? []).filter { title.hasSuffix(" " + $0) }.max { $0.count < $1.count }
+            let bare = suffix.map { String(title.dropLast($0.count + 1)) } ?? title
+            return "\(position)@\(names.contains(title) || names.contains(bare) ? normalize(entry.name) : title)"
+        default:
+            return "\(positionID ?? written())@\(orgID ?? "")"
         }
     }
 

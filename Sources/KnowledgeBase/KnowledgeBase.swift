@@ -301,11 +301,17 @@ public final class KnowledgeBase: Sendable {
                 } while db.changesCount > 0
             }
             try db.execute(sql: "DELETE FROM officeTerm")
+            // A term's title is the one its holder is most often given (`Menteri Perhubungan`, not `Menhub`), ties to the longer.
             try db.execute(sql: """
                 INSERT INTO officeTerm (personId, title, titleKey, orgId, firstDate, lastDate, evidence)
-                SELECT personId, max(title), titleKey, max(orgId), min(date), max(date), count(*)
-                FROM officialMention WHERE date IS NOT NULL AND NOT former
-                GROUP BY personId, titleKey
+                SELECT personId, title, titleKey, orgId, firstDate, lastDate, evidence FROM (
+                    SELECT personId, title, titleKey, max(orgId) OVER term AS orgId, min(firstDate) OVER term AS firstDate,
+                           max(lastDate) OVER term AS lastDate, sum(n) OVER term AS evidence,
+                           row_number() OVER (term ORDER BY n DESC, length(title) DESC, title) AS rank
+                    FROM (SELECT personId, titleKey, title, max(orgId) AS orgId, min(date) AS firstDate, max(date) AS lastDate, count(*) AS n
+                          FROM officialMention WHERE date IS NOT NULL AND NOT former GROUP BY personId, titleKey, title)
+                    WINDOW term AS (PARTITION BY personId, titleKey))
+                WHERE rank = 1
                 """)
             try db.execute(sql: "DELETE FROM personVariant")
             let rows = try Row.fetchAll(db, sql: """
@@ -335,10 +341,14 @@ public final class KnowledgeBase: Sendable {
                 return Holder(id: row["personId"], name: name, office: Office(titleKey: row["titleKey"], orgId: row["orgId"]),
                               length: name.count, letters: letters)
             }
+            // Who is linked with whom so far, through any chain of links (a root for each person).
+            var linkedTo: [String: String] = [:]
+            func root(_ id: String) -> String { linkedTo[id].map { $0 == id ? id : root($0) } ?? id }
             func link(_ a: Holder, _ b: Holder, _ how: String) throws {
                 let reason = "same position (\(a.office.titleKey)) and \(how): \(a.name) / \(b.name)"
                 try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [a.id, b.id, reason])
                 try db.execute(sql: "INSERT OR IGNORE INTO personVariant (personId, variantId, reason) VALUES (?, ?, ?)", arguments: [b.id, a.id, reason])
+                linkedTo[root(b.id)] = root(a.id)
             }
             // Only holders of the same position and organization are compared: each pair once, in row order.
             var byOffice: [Office: [Int]] = [:]
@@ -356,16 +366,25 @@ public final class KnowledgeBase: Sendable {
             // of it (`Agus Gumiwang`, `Anies`, `Baswedan` of `Agus Gumiwang Kartasasmita`, `Anies Baswedan`); so is one
             // with an initial for a word (`Basuki T Purnama`, `Basuki Tjahaja Purnama`).
             let words = holders.map { $0.name.lowercased().split(separator: " ") }
+            var shorterOfSeveral: [(short: Int, longer: [Int])] = []
             for indices in byOffice.values {
                 for i in indices {
-                    let others = Set(indices.filter { Self.isShorterForm(words[i], of: words[$0]) }.map { holders[$0].id })
+                    let longer = indices.filter { holders[$0].id != holders[i].id && Self.isShorterForm(words[i], of: words[$0]) }
                     let initials = indices.filter { $0 > i && Self.isSameWithInitials(words[i], words[$0]) }
                     var pairs = initials.map { (holders[$0], "one name with an initial for a word of the other") }
-                    if others.count == 1, let j = indices.first(where: { holders[$0].id == others.first }) {
-                        pairs.append((holders[j], "one name a shorter form of the other"))
+                    if Set(longer.map { holders[$0].id }).count == 1 {
+                        pairs.append((holders[longer[0]], "one name a shorter form of the other"))
+                    } else if !longer.isEmpty {
+                        shorterOfSeveral.append((i, longer))
                     }
                     for (b, how) in pairs where holders[i].id != b.id { try link(holders[i], b, how) }
                 }
+            }
+            // A shorter form of several names that are themselves variants of one (`Budi` of `Budi Karya` and `Budi Karya
+            // Sumadi`, `Laode` of `Laode M Syarif` and `Laode Muhammad Syarif`) is a variant of the longest.
+            for (i, longer) in shorterOfSeveral where Set(longer.map { root(holders[$0].id) }).count == 1 {
+                let longest = longer.max { words[$0].count < words[$1].count }!
+                try link(holders[longest], holders[i], "one name a shorter form of the others, variants of one")
             }
         }
     }

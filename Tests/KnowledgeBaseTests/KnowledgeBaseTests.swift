@@ -1308,6 +1308,26 @@ struct GraphTests {
         #expect(try engine.answer(try engine.understand("siapa Gubernur Jawa Tengah"), limit: 10).first?.alsoWritten == nil)
     }
 
+    @Test("an office written by its position's name, an alias or with RI after it is one office, titled as most often written; a shorter form of several variants of one name is one of them")
+    func titleVariantsOfOneOffice() async throws {
+        let kb = try KnowledgeBase()
+        try await Fixtures.ingest(Fixtures.release("Selasa, 10 September 2019", "Menteri Perhubungan Budi Karya Sumadi meninjau stasiun. "
+            + "Menteri Perhubungan Malaysia Anthony Loke hadir."), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Rabu, 18 September 2019", "Menhub Budi Karya meninjau bandara. Menhub Budi hadir."), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Jumat, 20 September 2019", "Menteri Perhubungan RI Budi Karya Sumadi hadir. "
+            + "Menteri Perhubungan Budi Karya Sumadi membuka acara."), into: kb)
+        let keys = try kb.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT titleKey FROM officialMention ORDER BY 1") }
+        #expect(keys == ["position:menteri-perhubungan@menteri perhubungan", "position:menteri-perhubungan@menteri perhubungan malaysia"])
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        for query in ["siapa Menteri Perhubungan", "siapa Menhub"] {
+            let answer = try engine.answer(try engine.understand(query), limit: 10)
+            #expect(answer.map(\.person) == ["Budi Karya Sumadi", "Anthony Loke"])
+            #expect(answer.first?.position == "Menteri Perhubungan")
+            #expect(answer.first?.alsoWritten == ["Budi", "Budi Karya"])
+            #expect(answer.first?.score == 5)
+        }
+    }
+
     @Test("a shorter form is a name's first words or its last word; an initial stands for a word it starts", arguments: [
         ("anies", "anies baswedan", true), ("baswedan", "anies baswedan", true), ("agus gumiwang", "agus gumiwang kartasasmita", true),
         ("rasyid", "anies rasyid baswedan", false), ("gumiwang kartasasmita", "agus gumiwang kartasasmita", false),
