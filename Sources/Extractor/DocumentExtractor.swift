@@ -74,7 +74,8 @@ public struct DocumentExtractor: Sendable {
     /// 29: so is one after a hyphen and a currency sign written apart (`Rp5 juta-Rp 20 juta`) (2026-11-24).
     /// 30: a title serving another (`Staf Khusus Menteri Sosial Febri Hendri`) makes its holder a Staf Khusus, no Menteri
     /// Sosial; an office's title variants (`Menhub`, `Menteri Perhubungan RI`) are stored as one office (2026-11-24).
-    public static let rulesRevision = 30
+    /// 31: an official named by a name people.tsv gives a person is that person (`Presiden Jokowi`) (2026-11-24).
+    public static let rulesRevision = 31
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a gazetteer entry names.
 public enum EntityKind: String, Sendable, Codable, CaseIterable {
-    case place, organization, program, position
+    case place, organization, program, position, person
 
     /// The id prefix of the kind (`place:31.71.01`, `org:dinsos-dki`).
     public var idPrefix: String {
@@ -11,6 +11,7 @@ public enum EntityKind: String, Sendable, Codable, CaseIterable {
         case .organization: return "org:"
         case .program: return "program:"
         case .position: return "position:"
+        case .person: return "person:"
         }
     }
 
@@ -21,11 +22,12 @@ public enum EntityKind: String, Sendable, Codable, CaseIterable {
         case .organization: return ["organization", "dinas", "suku-dinas", "pusat", "bidang", "panti", "pemda", "legislatif", "kementerian", "badan", "lembaga"]
         case .program: return ["program", "target-group", "data", "aid"]
         case .position: return ["position"]
+        case .person: return ["person"]
         }
     }
 }
 
-/// A row of `places.tsv`, `organizations.tsv`, `programs.tsv` or `positions.tsv`.
+/// A row of `places.tsv`, `organizations.tsv`, `programs.tsv`, `positions.tsv` or `people.tsv`.
 public struct GazetteerEntry: Sendable, Hashable {
     public var id: String
     public var kind: EntityKind
@@ -65,6 +67,7 @@ public struct GazetteerEntry: Sendable, Hashable {
         case .program: kindRank = 100
         case .place: kindRank = 200
         case .position: kindRank = 300
+        case .person: kindRank = 400
         }
         let typeRank = ["provinsi": 0, "kota": 1, "kabupaten": 1, "kecamatan": 2, "kelurahan": 3,
                         "area": 4, "landmark": 5, "building": 6][type] ?? 0
@@ -87,6 +90,11 @@ public struct Gazetteer: Sendable {
     public var spellings: [String: [String]]
     /// Abbreviations that end in a period (from `abbreviations.tsv`); the matcher tokenizes names with them.
     public var abbreviations: Abbreviations
+    /// People known by several names (from `people.tsv`: `Jokowi` is Joko Widodo), by id. Not matched in text: an
+    /// official's name as found is looked up (`person(named:)`).
+    public private(set) var people: [String: GazetteerEntry] = [:]
+    /// A person's name or alias, lowercased with single spaces → the person's id.
+    private var personNames: [String: String] = [:]
     /// Parent id → ids of its children, sorted; built when entries change so `children(of:)` is a lookup.
     private var childIDs: [String: [String]]
     /// The organizations sorted by id, for rules that pick one by type and place: scanned in a fixed order, the
@@ -117,7 +125,31 @@ public struct Gazetteer: Sendable {
         return children.mapValues { $0.sorted() }
     }
 
-    public func entry(_ id: String) -> GazetteerEntry? { entries[id] }
+    public func entry(_ id: String) -> GazetteerEntry? { entries[id] ?? people[id] }
+
+    /// The person of `people.tsv` a name as found in text is the name or an alias of (`Jokowi` → Joko Widodo).
+    public func person(named name: String) -> GazetteerEntry? {
+        personNames[Self.nameKey(name)].flatMap { people[$0] }
+    }
+
+    /// Sets the people known by several names, as read at `file`'s lines; a name or alias given to two of them is refused.
+    mutating func setPeople(_ rows: [(entry: GazetteerEntry, file: String, line: Int)]) throws(GazetteerError) {
+        people = [:]
+        personNames = [:]
+        for (entry, file, line) in rows {
+            people[entry.id] = entry
+            for name in [entry.name] + entry.aliases {
+                if let other = personNames[Self.nameKey(name)], other != entry.id {
+                    throw .malformedLine(file: file, line: line, reason: "the name '\(name)' of '\(entry.id)' is also one of '\(other)'")
+                }
+                personNames[Self.nameKey(name)] = entry.id
+            }
+        }
+    }
+
+    static func nameKey(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 
     /// The number of words (up to `limit`) of the longest phrase that `words` start with and `isPhrase` accepts, or nil.
     /// The phrase grows a word at a time, its words joined by single spaces.
@@ -174,9 +206,11 @@ public struct Gazetteer: Sendable {
     ]
     static let entityHeader = ["id", "type", "name", "aliases", "acronyms", "code", "parent", "note"]
     static let positionHeader = ["id", "name", "aliases", "implied_org", "note"]
+    static let peopleHeader = ["id", "name", "aliases", "note"]
     static let wordsHeader = ["word", "role", "note"]
 
-    /// Loads places.tsv, organizations.tsv, programs.tsv, positions.tsv, words.tsv and abbreviations.tsv from a folder.
+    /// Loads places.tsv, organizations.tsv, programs.tsv, positions.tsv, people.tsv, words.tsv and abbreviations.tsv from
+    /// a folder.
     /// A malformed line (wrong header, too few fields, unknown type, duplicate id, a parent or implied
     /// organization that does not exist, an empty name) throws `GazetteerError.malformedLine` naming file and line.
     public static func load(folder: String) throws(GazetteerError) -> Gazetteer {
@@ -233,9 +267,23 @@ public struct Gazetteer: Sendable {
             }
         }
 
+        var people: [(entry: GazetteerEntry, file: String, line: Int)] = []
+        let peoplePath = path("people.tsv")
+        for row in try TSVFile.read(path: peoplePath, header: peopleHeader) {
+            let entry = try parseEntry(row, kind: .person, file: peoplePath)
+            if let first = origin[entry.id] {
+                throw .malformedLine(file: peoplePath, line: row.line,
+                                     reason: "duplicate id '\(entry.id)' (first at \((first.file as NSString).lastPathComponent):\(first.line))")
+            }
+            origin[entry.id] = (peoplePath, row.line)
+            people.append((entry, peoplePath, row.line))
+        }
+
         let (words, spellings) = try loadWords(path: path("words.tsv"))
         let abbreviations = try Abbreviations.load(path: path("abbreviations.tsv"))
-        return Gazetteer(entries: entries, words: words, spellings: spellings, abbreviations: abbreviations)
+        var gazetteer = Gazetteer(entries: entries, words: words, spellings: spellings, abbreviations: abbreviations)
+        try gazetteer.setPeople(people)
+        return gazetteer
     }
 
     /// One row of an entity file.
@@ -251,9 +299,10 @@ public struct Gazetteer: Sendable {
         guard slug.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_" }) else {
             throw fail("id '\(id)': the slug may hold only a-z, 0-9, '-', '.' and '_'")
         }
-        if kind == .position {
+        if kind == .position || kind == .person {
             guard !f[1].isEmpty else { throw fail("the name of '\(id)' is empty") }
-            return GazetteerEntry(id: id, kind: kind, type: "position", name: f[1], aliases: list(f[2]), impliedOrg: optional(f[3]))
+            return GazetteerEntry(id: id, kind: kind, type: kind.rawValue, name: f[1], aliases: list(f[2]),
+                                  impliedOrg: kind == .position ? optional(f[3]) : nil)
         }
         let type = f[1]
         guard kind.types.contains(type) else {

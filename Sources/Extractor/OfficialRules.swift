@@ -64,9 +64,10 @@ extension ExtractionRun {
 
     /// `ujar Premi`, `Iqbal menyampaikan`: a later short form of a name is the person named in full in the document, when unique.
     private mutating func resolveShortForms() {
-        // Only a word of an official's name can stand for one (see fullName(for:)).
-        // (Behind a WordFilter: every token of the document is asked about.)
-        let nameWords = WordSet(Set(officials.flatMap { $0.name.split(separator: " ").map(String.init) }))
+        // Only a word of an official's name, or a one-word name people.tsv gives the official (`Jokowi`), can stand for one
+        // (see fullName(for:)). (Behind a WordFilter: every token of the document is asked about.)
+        let nicknames = officials.flatMap { resources.gazetteer.person(named: $0.name)?.aliases.filter { !$0.contains(" ") } ?? [] }
+        let nameWords = WordSet(Set(officials.flatMap { $0.name.split(separator: " ").map(String.init) } + nicknames))
         guard !nameWords.words.isEmpty else { return }
         for (si, s) in analyzed.enumerated() {
             for (i, t) in s.tokens.enumerated() where nameWords.contains(t.text) && isNameToken(s, i) {
@@ -75,7 +76,7 @@ extension ExtractionRun {
                 if i + 1 < s.tokens.count, isNameToken(s, i + 1) { continue }
                 if i > 0, isNameToken(s, i - 1) { continue }
                 guard let full = fullName(for: t.text), full != t.text else { continue }
-                facts.mentions.append(EntityMention(id: "person:" + AcronymLearner.slug(full), kind: "person", name: full,
+                facts.mentions.append(EntityMention(id: personID(full), kind: "person", name: full,
                                                     surface: t.text, span: [t.span.lowerBound, t.span.upperBound]))
             }
         }
@@ -113,14 +114,17 @@ extension ExtractionRun {
         }
     }
 
-    private mutating func add(_ official: Official) {
+    private mutating func add(_ found: Official) {
+        var official = found
+        // `Presiden Jokowi`: a name people.tsv gives a person is that person's, under the person's own name.
+        if let person = resources.gazetteer.person(named: official.name) { official.name = person.name }
         officials.append(official)
         facts.extraction.officials.append(OfficialFact(
             name: official.name, title: official.title, org: official.orgID.flatMap { name(of: $0) },
-            entity: "person:" + AcronymLearner.slug(official.name), surface: slice(official.span),
+            entity: personID(official.name), surface: slice(official.span),
             span: [official.span.lowerBound, official.span.upperBound], positionID: official.positionID, orgID: official.orgID,
             former: official.former ? true : nil))
-        facts.mentions.append(EntityMention(id: "person:" + AcronymLearner.slug(official.name), kind: "person", name: official.name,
+        facts.mentions.append(EntityMention(id: personID(official.name), kind: "person", name: official.name,
                                             surface: slice(official.span), span: [official.span.lowerBound, official.span.upperBound]))
     }
 
@@ -139,7 +143,7 @@ extension ExtractionRun {
                 }.map(\.name))
                 guard holders.count == 1, let holder = holders.first else { continue }
                 let span = s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[phrase.upperBound - 1].span.upperBound
-                facts.mentions.append(EntityMention(id: "person:" + AcronymLearner.slug(holder), kind: "person", name: holder,
+                facts.mentions.append(EntityMention(id: personID(holder), kind: "person", name: holder,
                                                     surface: slice(span), span: [span.lowerBound, span.upperBound]))
             }
         }
@@ -600,8 +604,15 @@ extension ExtractionRun {
         return slice(s.tokens[r.lowerBound].span.lowerBound..<s.tokens[r.upperBound - 1].span.upperBound)
     }
 
-    /// The full name a short form (`Premi`, `Iqbal`) stands for in this document, when unique.
+    /// A person's id: people.tsv's for a person it knows by that name, else made from the name.
+    func personID(_ name: String) -> String {
+        resources.gazetteer.person(named: name)?.id ?? "person:" + AcronymLearner.slug(name)
+    }
+
+    /// The full name a short form (`Premi`, `Iqbal`, or a name people.tsv gives an official, `Jokowi`) stands for in this
+    /// document, when unique.
     func fullName(for short: String) -> String? {
+        if let person = resources.gazetteer.person(named: short), officials.contains(where: { $0.name == person.name }) { return person.name }
         let candidates = Set(officials.map(\.name).filter { name in
             name == short || name.split(separator: " ").contains { String($0) == short }
         })

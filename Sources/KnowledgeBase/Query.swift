@@ -224,7 +224,9 @@ public struct QueryEngine: Sendable {
                 // word of the language (`ibu`, `Ibu` are not `IBU`).
                 let written = words[k..<(k + n)].map(\.element.text)
                 let ordinaryWord = written.contains { $0 != $0.uppercased() && resources.analyzer.isKnownWord($0.lowercased()) }
-                let hits = try kb.read { db in
+                // A person people.tsv knows by this name (`Jokowi`), whatever gazetteer the knowledge base was built with.
+                var hits = resources.gazetteer.person(named: phrase).map { [UnderstoodQuery.Named(id: $0.id, kind: "person", name: $0.name)] } ?? []
+                if hits.isEmpty { hits = try kb.read { db in
                     try Row.fetchAll(db, sql: """
                         SELECT e.id, e.kind, e.name, a.alias, a.caseSensitive FROM alias a JOIN entity e ON e.id = a.entityId
                         WHERE a.normalized = ? AND e.id IN (SELECT entityId FROM mention) LIMIT 10
@@ -234,7 +236,7 @@ public struct QueryEngine: Sendable {
                             return !row["caseSensitive"] || (LearnedAcronym.travels(alias) && (alias == written.joined(separator: " ") || !ordinaryWord))
                         }
                         .map { UnderstoodQuery.Named(id: $0["id"], kind: $0["kind"], name: $0["name"]) }
-                }
+                } }
                 let placeNamed = words[k].offset > 0 && placeContext.contains(tokens[words[k].offset - 1].normalized)
                 if let hit = hits.first, n > 1 || !Self.stopWords.contains(phrase),
                    hit.kind != "place" || !ambiguousPlaces.contains(phrase) || placeNamed {

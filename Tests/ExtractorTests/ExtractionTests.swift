@@ -148,7 +148,7 @@ struct OfficialTests {
         // Two titles written as one word are honorifics; an ordinal numbers the holder.
         .init(text: "Presiden Republik Indonesia Ir.H. Joko Widodo membuka acara.", name: "Joko Widodo", title: "Presiden Republik Indonesia",
               org: nil),
-        .init(text: "Presiden ke-3 RI B.J. Habibie meninggal dunia.", name: "B.J. Habibie", title: "Presiden ke-3 RI", org: nil),
+        .init(text: "Presiden ke-3 RI B.J. Habibie meninggal dunia.", name: "BJ Habibie", title: "Presiden ke-3 RI", org: nil),
         .init(text: "Presiden Republik Indonesia Ke-7 Joko Widodo membuka acara.", name: "Joko Widodo",
               title: "Presiden Republik Indonesia Ke-7", org: nil),
         // A Roman numeral after a title word numbers the body, and is no initial of a name.
@@ -163,6 +163,9 @@ struct OfficialTests {
         .init(text: "Ketua Umum PDIP Megawati Soekarnoputri hadir.", name: "Megawati Soekarnoputri", title: "Ketua Umum PDIP", org: nil),
         .init(text: "Menko Polhukam Wiranto meninjau lokasi.", name: "Wiranto", title: "Menko Polhukam", org: nil),
         .init(text: "Presiden BJ Habibie dirawat di RSPAD.", name: "BJ Habibie", title: "Presiden", org: nil),
+        // A name people.tsv gives a person is the person's, under the person's own name.
+        .init(text: "Presiden Jokowi meresmikan jembatan.", name: "Joko Widodo", title: "Presiden", org: nil),
+        .init(text: "Presiden B.J. Habibie dirawat di RSPAD.", name: "BJ Habibie", title: "Presiden", org: nil),
         .init(text: "Gubernur BI Perry Warjiyo menjelaskan hal itu.", name: "Perry Warjiyo", title: "Gubernur BI", org: nil),
         .init(text: "Kapolres Jakarta Utara AKBP Budhi Herdi Susianto meninjau lokasi.", name: "Budhi Herdi Susianto", title: "Kapolres",
               org: "Polres Metro Jakarta Utara"),

@@ -128,6 +128,7 @@ struct GazetteerErrorTests {
             "organizations.tsv": Self.entityHeader + "\norg:dinsos-dki\tdinas\tDinas Sosial Provinsi DKI Jakarta\t\tDinsos\t\t\t\n",
             "programs.tsv": Self.entityHeader + "\n",
             "positions.tsv": "id\tname\taliases\timplied_org\tnote\n",
+            "people.tsv": "id\tname\taliases\tnote\n",
             "words.tsv": "word\trole\tnote\n",
             "abbreviations.tsv": "abbreviation\tkind\texpansion\n",
         ]
@@ -152,6 +153,10 @@ struct GazetteerErrorTests {
         ("programs.tsv", entityHeader + "\nprogram:tksk\tprogram\tTenaga Kesejahteraan Sosial Kecamatan\t\tTKSK\t\t\t\nprogram:tksk\tprogram\tTKSK\t\t\t\t\t\n", 3, "duplicate id"),
         ("positions.tsv", "id\tname\taliases\timplied_org\tnote\nposition:kadinsos\tKepala Dinas Sosial\tKadinsos\tDinas Kesehatan\t\n", 2, "implied_org 'Dinas Kesehatan'"),
         ("words.tsv", "word\trole\tnote\nujar\tSpeech Verb\t\n", 2, "role"),
+        ("people.tsv", "id\tname\taliases\tnote\nperson:joko-widodo\tJoko Widodo\tJokowi\t\nperson:jk\tJusuf Kalla\tjokowi\t\n", 3,
+         "the name 'jokowi' of 'person:jk' is also one of 'person:joko-widodo'"),
+        ("people.tsv", "id\tname\taliases\tnote\njoko-widodo\tJoko Widodo\tJokowi\t\n", 2, "must start with 'person:'"),
+        ("people.tsv", "id\tname\taliases\tnote\nperson:x\t\tJokowi\t\n", 2, "name"),
     ])
     func badLine(_ file: String, _ content: String, _ line: Int, _ reason: String) throws {
         let url = try folder(replacing: file, with: content)
@@ -177,6 +182,18 @@ struct GazetteerErrorTests {
         defer { try? FileManager.default.removeItem(at: url) }
         let g = try Gazetteer.load(folder: url.path)
         #expect(g.entries.count == 2)
+    }
+
+    @Test("a person of people.tsv is found by any of its names, in any case and spacing, and is no entry the matcher finds")
+    func people() throws {
+        let url = try folder(replacing: "people.tsv", with: "id\tname\taliases\tnote\n# leaders\nperson:joko-widodo\tJoko Widodo\tJokowi\tPresiden\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let g = try Gazetteer.load(folder: url.path)
+        #expect(g.person(named: "JOKOWI")?.id == "person:joko-widodo")
+        #expect(g.person(named: "Joko  Widodo")?.name == "Joko Widodo")
+        #expect(g.person(named: "Joko") == nil)
+        #expect(g.entry("person:joko-widodo")?.aliases == ["Jokowi"])
+        #expect(g.entries["person:joko-widodo"] == nil)
     }
 }
 

@@ -1328,6 +1328,27 @@ struct GraphTests {
         }
     }
 
+    @Test("a person people.tsv knows by several names is one person: one holder, one entity, its other names found by the query")
+    func peopleByTheirOtherNames() async throws {
+        let kb = try KnowledgeBase()
+        try await Fixtures.ingest(Fixtures.release("Selasa, 10 September 2019", "Presiden Joko Widodo membuka acara di Jakarta. "
+            + "Jokowi mengatakan pembangunan berjalan baik."), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Rabu, 18 September 2019", "Presiden Jokowi meresmikan jembatan."), into: kb)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        let president = try engine.answer(try engine.understand("siapa Presiden"), limit: 10)
+        #expect(president.map(\.person) == ["Joko Widodo"])
+        #expect(president.first?.score == 2)
+        #expect(president.first?.alsoWritten == nil)
+        let surfaces = try kb.read { db in
+            try String.fetchAll(db, sql: "SELECT surface FROM mention WHERE entityId = 'person:joko-widodo' ORDER BY documentId, start")
+        }
+        #expect(Set(surfaces) == ["Presiden Joko Widodo", "Jokowi", "Presiden Jokowi"])
+        #expect(try engine.understand("kegiatan Jokowi").entities.map(\.id) == ["person:joko-widodo"])
+        // Also in a knowledge base built before people.tsv had the name.
+        try kb.write { db in try db.execute(sql: "DELETE FROM alias WHERE entityId = 'person:joko-widodo' AND alias = 'Jokowi'") }
+        #expect(try engine.understand("kegiatan Jokowi").entities.map(\.id) == ["person:joko-widodo"])
+    }
+
     @Test("a shorter form is a name's first words or its last word; an initial stands for a word it starts", arguments: [
         ("anies", "anies baswedan", true), ("baswedan", "anies baswedan", true), ("agus gumiwang", "agus gumiwang kartasasmita", true),
         ("rasyid", "anies rasyid baswedan", false), ("gumiwang kartasasmita", "agus gumiwang kartasasmita", false),
