@@ -35,6 +35,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// `2025-01-21`.
+    /// The first and last day an ISO year, month or day covers (`2025` → 2025-01-01, 2025-12-31; `2025-07` → 2025-07-01,
+    /// 2025-07-31); nil for anything else.
+    public static func dayBounds(of iso: some StringProtocol) -> (first: String, last: String)? {
+        let p = iso.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard !p.contains(nil), let y = p.first ?? nil, (1...3).contains(p.count), iso.prefix(4).count == 4 else { return nil }
+        switch p.count {
+        case 1: return ("\(y)-01-01", "\(y)-12-31")
+        case 2:
+            guard let m = p[1], (1...12).contains(m) else { return nil }
+            let month = String(format: "%04d-%02d", y, m)
+            return (month + "-01", month + String(format: "-%02d", daysIn(month: m, year: y)))
+        default:
+            guard let day = CalendarDate(iso: String(iso)) else { return nil }
+            return (day.iso, day.iso)
+        }
+    }
+
     public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)

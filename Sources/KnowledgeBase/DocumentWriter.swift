@@ -356,17 +356,7 @@ final class DocumentWriter {
         guard let iso else { return (nil, nil) }
         let parts = iso.split(separator: "/").map(String.init)
         guard let first = parts.first, let last = parts.last else { return (nil, nil) }
-        return (dayBounds(first).0, dayBounds(last).1)
-    }
-
-    static func dayBounds(_ s: String) -> (String?, String?) {
-        let p = s.split(separator: "-").compactMap { Int($0) }
-        switch p.count {
-        case 1: return (String(format: "%04d-01-01", p[0]), String(format: "%04d-12-31", p[0]))
-        case 2: return (String(format: "%04d-%02d-01", p[0], p[1]), String(format: "%04d-%02d-%02d", p[0], p[1], CalendarDate.daysIn(month: p[1], year: p[0])))
-        case 3: return (s, s)
-        default: return (nil, nil)
-        }
+        return (CalendarDate.dayBounds(of: first)?.first, CalendarDate.dayBounds(of: last)?.last)
     }
 }
 

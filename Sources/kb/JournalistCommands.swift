@@ -117,29 +117,14 @@ struct Timeline: ParsableCommand {
             throw ValidationError("give a query or at least one of --program, --person, --org, --place, --from, --to")
         }
         for (name, value) in [("from", from), ("to", to)] {
-            if let value, Self.bound(value, last: false) == nil { throw ValidationError("--\(name) '\(value)' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") }
-        }
-    }
-
-    /// `2025` → 2025-01-01 (or 2025-12-31 for the last day), `2025-07` → 2025-07-01 (or 2025-07-31).
-    static func bound(_ s: String, last: Bool) -> String? {
-        let p = s.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard !p.contains(nil), let y = p.first ?? nil, (1...3).contains(p.count), s.prefix(4).count == 4 else { return nil }
-        switch p.count {
-        case 1: return last ? "\(y)-12-31" : "\(y)-01-01"
-        case 2:
-            guard let m = p[1], (1...12).contains(m) else { return nil }
-            let days = CalendarDate.daysIn(month: m, year: y)
-            return String(format: "%04d-%02d-%02d", y, m, last ? days : 1)
-        default:
-            return CalendarDate(iso: s) == nil ? nil : s
+            if let value, CalendarDate.dayBounds(of: value) == nil { throw ValidationError("--\(name) '\(value)' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") }
         }
     }
 
     func run() throws {
         let engine = QueryEngine(kb: try database.open(), resources: try reading.extractionResources())
         let filter = TimelineFilter(query: query, program: program, person: person, org: org, place: place,
-                                    from: from.flatMap { Self.bound($0, last: false) }, to: to.flatMap { Self.bound($0, last: true) })
+                                    from: from.flatMap { CalendarDate.dayBounds(of: $0)?.first }, to: to.flatMap { CalendarDate.dayBounds(of: $0)?.last })
         let entries: [TimelineEntry]
         do { entries = try engine.timeline(filter) } catch let error as QueryEngine.TimelineError { throw ValidationError(error.description) }
         let title = "Linimasa " + ([query, program, person, org, place].compactMap { $0 } + [from, to].compactMap { $0 }).joined(separator: " · ")

@@ -518,4 +518,14 @@ struct CalendarDateTests {
         #expect(IndonesianCalendar.month(named: "May") == 5)
         #expect(IndonesianCalendar.weekday(named: "Jumat") == 5)
     }
+
+    @Test("the days a year, a month or a day covers; nothing for what is none of them", arguments: [
+        ("2025", "2025-01-01", "2025-12-31"), ("2024-02", "2024-02-01", "2024-02-29"), ("2025-07-09", "2025-07-09", "2025-07-09"),
+        ("2025-13", nil, nil), ("2025-02-30", nil, nil), ("25", nil, nil), ("Juli", nil, nil), ("2025-07-09-01", nil, nil), ("2025-", nil, nil),
+    ])
+    func dayBounds(_ iso: String, _ first: String?, _ last: String?) {
+        let bounds = CalendarDate.dayBounds(of: iso)
+        #expect(bounds?.first == first)
+        #expect(bounds?.last == last)
+    }
 }
