@@ -34,7 +34,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
-    /// `2025-01-21`.
     /// The first and last day an ISO year, month or day covers (`2025` → 2025-01-01, 2025-12-31; `2025-07` → 2025-07-01,
     /// 2025-07-31); nil for anything else.
     public static func dayBounds(of iso: some StringProtocol) -> (first: String, last: String)? {
@@ -52,6 +51,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
+    /// `2025-01-21`.
     public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
