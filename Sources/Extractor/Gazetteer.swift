@@ -203,6 +203,7 @@ public struct Gazetteer: Sendable {
     /// The files `load(folder:)` reads, with the kind of their rows.
     static let entityFiles: [(file: String, kind: EntityKind)] = [
         ("places.tsv", .place), ("organizations.tsv", .organization), ("programs.tsv", .program), ("positions.tsv", .position),
+        ("people.tsv", .person),
     ]
     static let entityHeader = ["id", "type", "name", "aliases", "acronyms", "code", "parent", "note"]
     static let positionHeader = ["id", "name", "aliases", "implied_org", "note"]
@@ -216,12 +217,17 @@ public struct Gazetteer: Sendable {
     public static func load(folder: String) throws(GazetteerError) -> Gazetteer {
         func path(_ file: String) -> String { (folder as NSString).appendingPathComponent(file) }
         var entries: [GazetteerEntry] = []
+        var people: [(entry: GazetteerEntry, file: String, line: Int)] = []
         // Where each entry was read, to report a duplicate or a dangling parent at its own line.
         var origin: [String: (file: String, line: Int)] = [:]
 
         for (file, kind) in entityFiles {
             let filePath = path(file)
-            let header = kind == .position ? positionHeader : entityHeader
+            let header = switch kind {
+            case .position: positionHeader
+            case .person: peopleHeader
+            default: entityHeader
+            }
             for row in try TSVFile.read(path: filePath, header: header) {
                 let entry = try parseEntry(row, kind: kind, file: filePath)
                 if let first = origin[entry.id] {
@@ -229,7 +235,8 @@ public struct Gazetteer: Sendable {
                                          reason: "duplicate id '\(entry.id)' (first at \((first.file as NSString).lastPathComponent):\(first.line))")
                 }
                 origin[entry.id] = (filePath, row.line)
-                entries.append(entry)
+                // People are looked up by name, never matched in text: they are kept apart from the entries.
+                if kind == .person { people.append((entry, filePath, row.line)) } else { entries.append(entry) }
             }
         }
 
@@ -265,18 +272,6 @@ public struct Gazetteer: Sendable {
                 throw .malformedLine(file: at.file, line: at.line,
                                      reason: "implied_org '\(org)' of '\(entry.id)' is not a name, alias or acronym of organizations.tsv")
             }
-        }
-
-        var people: [(entry: GazetteerEntry, file: String, line: Int)] = []
-        let peoplePath = path("people.tsv")
-        for row in try TSVFile.read(path: peoplePath, header: peopleHeader) {
-            let entry = try parseEntry(row, kind: .person, file: peoplePath)
-            if let first = origin[entry.id] {
-                throw .malformedLine(file: peoplePath, line: row.line,
-                                     reason: "duplicate id '\(entry.id)' (first at \((first.file as NSString).lastPathComponent):\(first.line))")
-            }
-            origin[entry.id] = (peoplePath, row.line)
-            people.append((entry, peoplePath, row.line))
         }
 
         let (words, spellings) = try loadWords(path: path("words.tsv"))
