@@ -75,7 +75,9 @@ public struct DocumentExtractor: Sendable {
     /// 30: a title serving another (`Staf Khusus Menteri Sosial Febri Hendri`) makes its holder a Staf Khusus, no Menteri
     /// Sosial; an office's title variants (`Menhub`, `Menteri Perhubungan RI`) are stored as one office (2026-11-24).
     /// 31: an official named by a name people.tsv gives a person is that person (`Presiden Jokowi`) (2026-11-24).
-    public static let rulesRevision = 31
+    /// 32: a position without a name resolves to the holder of its office by the knowledge base's office key
+    /// (`Gazetteer.officeKey`: `Menhub` after `Menteri Perhubungan Budi Karya Sumadi`) (2026-11-24).
+    public static let rulesRevision = 32
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -151,6 +151,33 @@ public struct Gazetteer: Sendable {
         name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// Lowercase letters and digits, the words separated by single spaces (`Menteri Perhubungan (Menhub)` → `menteri
+    /// perhubungan menhub`).
+    public static func normalize(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+    }
+
+    /// The office a title names, as a key: offices are compared by canonical position and organization when known.
+    /// Without an organization the title as written tells the offices apart: `Gubernur Jawa Barat` and `Gubernur Jawa
+    /// Tengah` are two. A place written in one of its other spellings is written in its full one (`fullSpellings`):
+    /// `Gubernur Jabar` is `Gubernur Jawa Barat`. A title that is the position's name or one of its aliases, with or
+    /// without a word naming Indonesia's government after it (words.tsv's `national_suffix`), is written as the name:
+    /// `Menhub`, `Menteri Perhubungan` and `Menteri Perhubungan RI` are one office.
+    public func officeKey(positionID: String?, title: String?, orgID: String?) -> String {
+        func written() -> String { fullSpellings(Self.normalize(title ?? "")) }
+        switch (positionID, orgID) {
+        case (let position?, nil):
+            let title = written()
+            guard let entry = entry(position) else { return "\(position)@\(title)" }
+            let names = Set(([entry.name] + entry.aliases).map(Self.normalize))
+            let suffix = (words["national_suffix"] ?? []).filter { title.hasSuffix(" " + $0) }.max { $0.count < $1.count }
+            let bare = suffix.map { String(title.dropLast($0.count + 1)) } ?? title
+            return "\(position)@\(names.contains(title) || names.contains(bare) ? Self.normalize(entry.name) : title)"
+        default:
+            return "\(positionID ?? written())@\(orgID ?? "")"
+        }
+    }
+
     /// The number of words (up to `limit`) of the longest phrase that `words` start with and `isPhrase` accepts, or nil.
     /// The phrase grows a word at a time, its words joined by single spaces.
     public static func longestPhrase(_ words: some Sequence<String>, upTo limit: Int = 3, where isPhrase: (String) -> Bool) -> Int? {

@@ -136,10 +136,12 @@ extension ExtractionRun {
                 let phrase = positionPhrase(s, from: position)
                 if isFormer(s, before: phrase.lowerBound) || isCandidate(s, before: phrase.lowerBound) { continue }
                 let org = organization(s, phrase, position: position)
-                // Without an organization the title tells the offices apart (`Gubernur Jawa Barat`, `Gubernur Jawa Tengah`).
-                let written = org == nil ? ScalarText.lowercased(title(s, phrase, keeping: position.tokenRange)) : nil
+                // Without an organization the title tells the offices apart (`Gubernur Jawa Barat`, `Gubernur Jawa Tengah`),
+                // as the knowledge base tells them (`Gazetteer.officeKey`: `Menhub` is the office of `Menteri Perhubungan`).
+                let office = org == nil ? resources.gazetteer.officeKey(positionID: position.id, title: title(s, phrase, keeping: position.tokenRange), orgID: nil) : nil
                 let holders = Set(officials.filter {
-                    !$0.former && $0.positionID == position.id && $0.orgID == org && (written == nil || $0.title.map(ScalarText.lowercased) == written)
+                    !$0.former && $0.positionID == position.id && $0.orgID == org
+                        && (office == nil || resources.gazetteer.officeKey(positionID: position.id, title: $0.title, orgID: nil) == office)
                 }.map(\.name))
                 guard holders.count == 1, let holder = holders.first else { continue }
                 let span = s.tokens[phrase.lowerBound].span.lowerBound..<s.tokens[phrase.upperBound - 1].span.upperBound

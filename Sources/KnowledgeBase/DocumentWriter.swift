@@ -185,7 +185,7 @@ final class DocumentWriter {
             try ensureEntity(person, kind: "person", name: o.name)
             if let org = o.orgID { try ensureEntity(org, kind: "organization", name: o.org ?? org) }
             if let position = o.positionID, let entry = gazetteer.entry(position) { try ensureEntity(position, kind: "position", name: entry.name) }
-            let key = Self.titleKey(positionID: o.positionID, title: o.title, orgID: o.orgID, gazetteer: gazetteer)
+            let key = gazetteer.officeKey(positionID: o.positionID, title: o.title, orgID: o.orgID)
             try sql.insertOfficial.execute(doc.id, person, o.title, key, o.orgID, o.date, o.surface, o.span[0], o.span[1], o.former ?? false)
         }
         for f in e.figures {
@@ -255,32 +255,7 @@ final class DocumentWriter {
         let key = KnownRows.Alias(entity: ExactText(id), alias: ExactText(alias))
         if known.aliases.contains(key) || learnt.aliases.contains(key) { return }
         learnt.aliases.insert(key)
-        try statements.insertAlias.execute(id, alias, Self.normalize(alias), caseSensitive)
-    }
-
-    static func normalize(_ s: String) -> String {
-        s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
-    }
-
-    /// Positions are compared by canonical position and organization when known. Without an organization the title as
-    /// written tells the offices apart: `Gubernur Jawa Barat` and `Gubernur Jawa Tengah` are two. A place written in
-    /// one of its other spellings is written in its full one (`Gazetteer.fullSpellings`): `Gubernur Jabar` is
-    /// `Gubernur Jawa Barat`. A title that is the position's name or one of its aliases, with or without a word naming
-    /// Indonesia's government after it (words.tsv's `national_suffix`), is written as the name: `Menhub`, `Menteri
-    /// Perhubungan` and `Menteri Perhubungan RI` are one office.
-    static func titleKey(positionID: String?, title: String?, orgID: String?, gazetteer: Gazetteer) -> String {
-        func written() -> String { gazetteer.fullSpellings(normalize(title ?? "")) }
-        switch (positionID, orgID) {
-        case (let position?, nil):
-            let title = written()
-            guard let entry = gazetteer.entry(position) else { return "\(position)@\(title)" }
-            let names = Set(([entry.name] + entry.aliases).map(normalize))
-            let suffix = (gazetteer.words["national_suffix"] ?? []).filter { title.hasSuffix(" " + $0) }.max { $0.count < $1.count }
-            let bare = suffix.map { String(title.dropLast($0.count + 1)) } ?? title
-            return "\(position)@\(names.contains(title) || names.contains(bare) ? normalize(entry.name) : title)"
-        default:
-            return "\(positionID ?? written())@\(orgID ?? "")"
-        }
+        try statements.insertAlias.execute(id, alias, Gazetteer.normalize(alias), caseSensitive)
     }
 
     static func headline(_ doc: Document, _ sentences: [Sentence]) -> String {

@@ -1,3 +1,4 @@
+import Extractor
 import Foundation
 import GRDB
 
@@ -46,7 +47,7 @@ extension KnowledgeBase {
     /// The page of the entity whose id, name or alias is `name` (exact first, then a prefix).
     public func page(for name: String) throws(KnowledgeBaseError) -> EntityPage? {
         try read { db in
-            let key = DocumentWriter.normalize(name)
+            let key = Gazetteer.normalize(name)
             let id = try String.fetchOne(db, sql: "SELECT id FROM entity WHERE id = ?", arguments: [name])
                 ?? String.fetchOne(db, sql: """
                     SELECT a.entityId FROM alias a LEFT JOIN mention m ON m.entityId = a.entityId WHERE a.normalized = ?

@@ -230,7 +230,7 @@ public struct QueryEngine: Sendable {
                     try Row.fetchAll(db, sql: """
                         SELECT e.id, e.kind, e.name, a.alias, a.caseSensitive FROM alias a JOIN entity e ON e.id = a.entityId
                         WHERE a.normalized = ? AND e.id IN (SELECT entityId FROM mention) LIMIT 10
-                        """, arguments: [DocumentWriter.normalize(phrase)])
+                        """, arguments: [Gazetteer.normalize(phrase)])
                         .filter { row in
                             let alias: String = row["alias"]
                             return !row["caseSensitive"] || (LearnedAcronym.travels(alias) && (alias == written.joined(separator: " ") || !ordinaryWord))

@@ -148,7 +148,7 @@ extension QueryEngine {
             try String.fetchOne(db, sql: """
                 SELECT e.id FROM entity e LEFT JOIN alias a ON a.entityId = e.id
                 WHERE e.kind = ? AND (e.id = ? OR a.normalized = ?) LIMIT 1
-                """, arguments: [kind, name, DocumentWriter.normalize(name)])
+                """, arguments: [kind, name, Gazetteer.normalize(name)])
         }
     }
 }

@@ -243,6 +243,15 @@ struct OfficialTests {
         #expect(facts.extraction.officials.count == 1)
     }
 
+    @Test("a position without a name resolves to the holder of its office under another of its titles")
+    func positionUnderAnotherTitle() {
+        let text = "Menteri Perhubungan Budi Karya Sumadi meninjau stasiun. Menhub menegaskan pentingnya keselamatan."
+        let doc = Document(id: "m", source: "m.txt", format: .text, text: text, published: CalendarDate(iso: "2019-09-10"),
+                           paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
+        let facts = Extraction4.extractor.extract(doc)
+        #expect(facts.mentions.filter { $0.id == "person:budi-karya-sumadi" }.map(\.surface) == ["Menteri Perhubungan Budi Karya Sumadi", "Menhub"])
+    }
+
     @Test("a position without a name resolves within its own province's office")
     func positionOfAnotherProvince() {
         let text = "Gubernur Jawa Barat, Ridwan Kamil, membuka acara. Gubernur Jawa Tengah menyampaikan dukungan. Gubernur Jawa Barat menegaskan pentingnya sinergi. Gubernur menutup acara."

@@ -1442,7 +1442,7 @@ struct GraphTests {
         ("Kepala Dinas Sosial Jatim", "kepala dinas sosial jawa timur"),
     ])
     func fullSpellings(title: String, key: String) {
-        #expect(Fixtures.resources.gazetteer.fullSpellings(DocumentWriter.normalize(title)) == key)
+        #expect(Fixtures.resources.gazetteer.fullSpellings(Gazetteer.normalize(title)) == key)
     }
 
     @Test("a misprinted name with the same position is linked as a possible variant, not merged")
