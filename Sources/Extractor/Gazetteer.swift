@@ -236,6 +236,15 @@ public struct Gazetteer: Sendable {
     static let positionHeader = ["id", "name", "aliases", "implied_org", "note"]
     static let peopleHeader = ["id", "name", "aliases", "note"]
     static let wordsHeader = ["word", "role", "note"]
+    /// The roles of `words.tsv` rows that the rules read (`RuleWords`, the matcher's ambiguous places, the office key):
+    /// a row of any other role would be read by nothing, so it is an error (a misspelled `natonal_suffix`).
+    static let wordRoles: Set<String> = [
+        "acting_prefix", "action", "ambiguous_place", "candidate_prefix", "company_close", "company_form", "country",
+        "deputy_prefix", "field_word", "former_prefix", "home_region", "honorific", "list_intro", "name_word",
+        "national_suffix", "not_name", "participant_unit", "passive_agent", "people_classifier", "place_context",
+        "place_word", "principal_intro", "province", "rank", "region", "region_intro", "region_suffix", "speech_verb",
+        "title_word", "unit_noun", "vague",
+    ]
 
     /// Loads places.tsv, organizations.tsv, programs.tsv, positions.tsv, people.tsv, words.tsv and abbreviations.tsv from
     /// a folder.
@@ -358,6 +367,10 @@ public struct Gazetteer: Sendable {
             let role = row.fields[1]
             guard !role.isEmpty, role.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else {
                 throw .malformedLine(file: path, line: row.line, reason: "role '\(role)' must be a lowercase name such as speech_verb")
+            }
+            guard wordRoles.contains(role) else {
+                throw .malformedLine(file: path, line: row.line,
+                                     reason: "unknown role '\(role)'; the roles are \(wordRoles.sorted().joined(separator: ", "))")
             }
             let spelled = list(row.fields[0]).map { $0.lowercased().split(separator: " ").joined(separator: " ") }
             words[role, default: []].formUnion(spelled)

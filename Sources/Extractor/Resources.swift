@@ -163,7 +163,10 @@ public struct RuleWords: Sendable {
     })
 
     init(_ words: [String: Set<String>]) {
-        func role(_ r: String) -> Set<String> { Set((words[r] ?? []).map { $0.lowercased() }) }
+        func role(_ r: String) -> Set<String> {
+            precondition(Gazetteer.wordRoles.contains(r), "words.tsv role '\(r)' is missing from Gazetteer.wordRoles")
+            return Set((words[r] ?? []).map { $0.lowercased() })
+        }
         speechVerbs = role("speech_verb")
         actions = WordSet(role("action"))
         passiveAgents = role("passive_agent")

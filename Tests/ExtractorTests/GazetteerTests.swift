@@ -153,6 +153,7 @@ struct GazetteerErrorTests {
         ("programs.tsv", entityHeader + "\nprogram:tksk\tprogram\tTenaga Kesejahteraan Sosial Kecamatan\t\tTKSK\t\t\t\nprogram:tksk\tprogram\tTKSK\t\t\t\t\t\n", 3, "duplicate id"),
         ("positions.tsv", "id\tname\taliases\timplied_org\tnote\nposition:kadinsos\tKepala Dinas Sosial\tKadinsos\tDinas Kesehatan\t\n", 2, "implied_org 'Dinas Kesehatan'"),
         ("words.tsv", "word\trole\tnote\nujar\tSpeech Verb\t\n", 2, "role"),
+        ("words.tsv", "word\trole\tnote\nujar\tspeech_verb\t\nri\tnatonal_suffix\t\n", 3, "unknown role 'natonal_suffix'"),
         ("people.tsv", "id\tname\taliases\tnote\nperson:joko-widodo\tJoko Widodo\tJokowi\t\nperson:jk\tJusuf Kalla\tjokowi\t\n", 3,
          "the name 'jokowi' of 'person:jk' is also one of 'person:joko-widodo'"),
         ("people.tsv", "id\tname\taliases\tnote\njoko-widodo\tJoko Widodo\tJokowi\t\n", 2, "must start with 'person:'"),
