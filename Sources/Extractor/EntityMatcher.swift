@@ -129,8 +129,7 @@ public struct EntityMatcher: Sendable {
         for entry in gazetteer.entries.values.sorted(by: { $0.id < $1.id }) {
             let id = entry.id
             priorities[id] = entry.priority
-            let surfaces = ([entry.name] + entry.aliases).map { ($0, false) } + entry.acronyms.map { ($0, true) }
-            for (surface, caseSensitive) in surfaces {
+            for (surface, caseSensitive) in entry.names {
                 let target = Self.target(id: id, kind: entry.kind, priority: entry.priority, surface: surface,
                                          caseSensitive: caseSensitive, ambiguousPlaces: ambiguousPlaces)
                 all.append(Name(surface: surface, target: target, caseSensitive: caseSensitive))

@@ -46,6 +46,12 @@ public struct GazetteerEntry: Sendable, Hashable {
     /// (`Dinas Sosial`): a name, alias or acronym of an organization, checked at load.
     public var impliedOrg: String?
 
+    /// Every name the entry is known by, with whether it is matched case-sensitively: the name and the aliases (not),
+    /// then the acronyms (they are).
+    public var names: [(name: String, caseSensitive: Bool)] {
+        ([name] + aliases).map { ($0, false) } + acronyms.map { ($0, true) }
+    }
+
     public init(id: String, kind: EntityKind, type: String, name: String, aliases: [String] = [], acronyms: [String] = [],
                 code: String? = nil, parent: String? = nil, impliedOrg: String? = nil) {
         self.id = id

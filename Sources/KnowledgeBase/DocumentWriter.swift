@@ -10,8 +10,9 @@ final class DocumentWriter {
     private let statements: Statements
     private let savepoint: (begin: Statement, release: Statement, rollback: Statement)
     /// Entities and aliases known to be stored, so that another mention of them in the group costs no query: those
-    /// the released savepoints of this transaction stored or found. (Entities and aliases are never deleted by an
-    /// ingest, but a writer lives for one transaction only: no knowledge outlives it, whatever others write later.)
+    /// the released savepoints of this transaction stored or found. (Entities and aliases are never deleted while an
+    /// ingest stores documents, but a writer lives for one transaction only: no knowledge outlives it, whatever others
+    /// write later.)
     private var known = KnownRows()
     /// Those learnt in the document's savepoint, known once it is released and forgotten if it is rolled back.
     private var learnt = KnownRows()
@@ -76,7 +77,9 @@ final class DocumentWriter {
             entityExists = try WriterStatement(db, "SELECT 1 FROM entity WHERE id = ?")
             insertGazetteerEntity = try WriterStatement(db, "INSERT INTO entity (id, kind, name, type, code, parentId, fromGazetteer) VALUES (?, ?, ?, ?, ?, ?, 1)")
             insertEntity = try WriterStatement(db, "INSERT INTO entity (id, kind, name, fromGazetteer) VALUES (?, ?, ?, 0)")
-            insertAlias = try WriterStatement(db, "INSERT OR IGNORE INTO alias (entityId, alias, normalized, caseSensitive) VALUES (?, ?, ?, ?)")
+            insertAlias = try WriterStatement(db, """
+                INSERT OR IGNORE INTO alias (entityId, alias, normalized, caseSensitive, fromGazetteer) VALUES (?, ?, ?, ?, ?)
+                """)
             insertMention = try WriterStatement(db, "INSERT INTO mention (documentId, entityId, start, end, surface) VALUES (?, ?, ?, ?, ?)")
             insertOfficial = try WriterStatement(db, """
                 INSERT INTO officialMention (documentId, personId, title, titleKey, orgId, date, surface, start, end, former)
@@ -241,21 +244,22 @@ final class DocumentWriter {
         if try statements.entityExists.exists(id) { return }
         if let entry = gazetteer.entry(id) {
             try statements.insertGazetteerEntity.execute(id, entry.kind.rawValue, entry.name, entry.type, entry.code, entry.parent)
-            try addAlias(id, entry.name, caseSensitive: false)
-            for a in entry.aliases { try addAlias(id, a, caseSensitive: false) }
-            for a in entry.acronyms { try addAlias(id, a, caseSensitive: true) }
+            for (alias, caseSensitive) in entry.names {
+                try addAlias(id, alias, caseSensitive: caseSensitive, fromGazetteer: true)
+            }
         } else {
             try statements.insertEntity.execute(id, kind, name)
             try addAlias(id, name, caseSensitive: false)
         }
     }
 
-    /// Adds an alias unless the entity has it already (the first one stored stays, with its case sensitivity).
-    func addAlias(_ id: String, _ alias: String, caseSensitive: Bool) throws {
+    /// Adds an alias unless the entity has it already (the first one stored stays, with its case sensitivity and its
+    /// origin: a gazetteer entity's are stored with it, before any found in a document).
+    func addAlias(_ id: String, _ alias: String, caseSensitive: Bool, fromGazetteer: Bool = false) throws {
         let key = KnownRows.Alias(entity: ExactText(id), alias: ExactText(alias))
         if known.aliases.contains(key) || learnt.aliases.contains(key) { return }
         learnt.aliases.insert(key)
-        try statements.insertAlias.execute(id, alias, Gazetteer.normalize(alias), caseSensitive)
+        try statements.insertAlias.execute(id, alias, Gazetteer.normalize(alias), caseSensitive, fromGazetteer)
     }
 
     static func headline(_ doc: Document, _ sentences: [Sentence]) -> String {

@@ -87,6 +87,7 @@ public struct Ingestion: Sendable {
     public func run(pending: [CorpusReader.PendingDocument], progress: Progress? = nil, failAfter: Int? = nil,
                     since started: Date = Date()) async throws -> Summary {
         var summary = Summary()
+        try kb.refreshGazetteerEntities(extractor.resources.gazetteer)
         let known = try kb.documentIDs(rulesVersion: extractor.resources.rulesVersion)
         if !pending.isEmpty { try kb.prepareIndexesForIngest() }
         let total = pending.count

@@ -234,6 +234,59 @@ public final class KnowledgeBase: Sendable {
         }
     }
 
+    /// Brings the stored entities that the gazetteer names in line with it as it is now: their kind, name, type, code
+    /// and parent, and the aliases it gives them (one it no longer lists is dropped; those found in documents stay).
+    /// An entity it no longer names stays as one found in documents, pruned at an ingest's end if none names it. Each
+    /// ingest runs it first, so an edited gazetteer reaches the entity pages, the aliases queries resolve and the
+    /// exports, not only the documents extracted again. Returns the number of entities changed.
+    @discardableResult
+    public func refreshGazetteerEntities(_ gazetteer: Gazetteer) throws(KnowledgeBaseError) -> Int {
+        try write { db in
+            var changed = 0
+            let upsertAlias = try db.cachedStatement(sql: """
+                INSERT INTO alias (entityId, alias, normalized, caseSensitive, fromGazetteer) VALUES (?, ?, ?, ?, 1)
+                ON CONFLICT (entityId, alias) DO UPDATE SET caseSensitive = excluded.caseSensitive, fromGazetteer = 1
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, kind, name, type, code, parentId, fromGazetteer FROM entity") {
+                let id: String = row["id"]
+                guard let entry = gazetteer.entry(id) else {
+                    if row["fromGazetteer"] as Bool {
+                        try db.execute(sql: "UPDATE entity SET fromGazetteer = 0 WHERE id = ?", arguments: [id])
+                        try db.execute(sql: "UPDATE alias SET fromGazetteer = 0 WHERE entityId = ?", arguments: [id])
+                        changed += 1
+                    }
+                    continue
+                }
+                var entityChanged = false
+                if row["kind"] != entry.kind.rawValue || row["name"] != entry.name || row["type"] != entry.type || row["code"] != entry.code
+                    || row["parentId"] != entry.parent || !(row["fromGazetteer"] as Bool) {
+                    try db.execute(sql: "UPDATE entity SET kind = ?, name = ?, type = ?, code = ?, parentId = ?, fromGazetteer = 1 WHERE id = ?",
+                                   arguments: [entry.kind.rawValue, entry.name, entry.type, entry.code, entry.parent, id])
+                    entityChanged = true
+                }
+                // The first of a name given twice counts, as when the entity was stored.
+                var wanted: [String: Bool] = [:]
+                for (name, caseSensitive) in entry.names where wanted[name] == nil { wanted[name] = caseSensitive }
+                var stored: Set<String> = []
+                for alias in try Row.fetchAll(db, sql: "SELECT alias, caseSensitive, fromGazetteer FROM alias WHERE entityId = ?", arguments: [id]) {
+                    let name: String = alias["alias"]
+                    if let caseSensitive = wanted[name] {
+                        if alias["caseSensitive"] as Bool == caseSensitive, alias["fromGazetteer"] as Bool { stored.insert(name) }
+                    } else if alias["fromGazetteer"] as Bool {
+                        try db.execute(sql: "DELETE FROM alias WHERE entityId = ? AND alias = ?", arguments: [id, name])
+                        entityChanged = true
+                    }
+                }
+                for (name, caseSensitive) in wanted where !stored.contains(name) {
+                    try upsertAlias.execute(arguments: [id, name, Gazetteer.normalize(name), caseSensitive])
+                    entityChanged = true
+                }
+                if entityChanged { changed += 1 }
+            }
+            return changed
+        }
+    }
+
     /// `extractor`, also recognising the acronyms stored documents defined (`learnedAcronyms`, for its rules).
     public func knowingAcronyms(_ extractor: DocumentExtractor) throws(KnowledgeBaseError) -> DocumentExtractor {
         extractor.knowing(try learnedAcronyms(rulesVersion: extractor.resources.rulesVersion))

@@ -240,6 +240,12 @@ enum Schema {
             try db.alter(table: "money") { t in t.add(column: "sameAs", .integer) }
             try db.execute(sql: "CREATE INDEX money_same_as ON money(sameAs)")
         }
+        // Which aliases the gazetteer gave (its names, aliases and acronyms for the entity), so that each ingest brings
+        // them in line with the gazetteer as it is now (`KnowledgeBase.refreshGazetteerEntities`); the others were found
+        // in documents. Aliases stored before are marked at the next ingest, those the gazetteer still lists.
+        migrator.registerMigration("v13-alias-from-gazetteer") { db in
+            try db.alter(table: "alias") { t in t.add(column: "fromGazetteer", .boolean).notNull().defaults(to: false) }
+        }
         return migrator
     }
 

@@ -201,6 +201,57 @@ struct IngestTests {
         #expect(try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document WHERE rulesVersion = ?", arguments: [edited.rulesVersion]) } == 5)
     }
 
+    @Test("an edited gazetteer reaches the stored entities at the next ingest: names, aliases, entries taken out")
+    func editedGazetteerEntities() async throws {
+        let kb = try await Fixtures.seeded()
+        func aliases(_ id: String) throws -> [String] {
+            try kb.read { db in
+                try Row.fetchAll(db, sql: "SELECT alias, fromGazetteer FROM alias WHERE entityId = ? ORDER BY alias", arguments: [id]).map {
+                    "\($0["alias"] as String):\($0["fromGazetteer"] as Bool ? "g" : "d")"
+                }
+            }
+        }
+        #expect(try aliases("program:dtks") == ["DTKS:g", "Data Terpadu Kesejahteraan Sosial:g", "data terpadu kesejahteraan sosial:d"])
+        #expect(try kb.page(for: "Pusdatin Dinsos")?.id == "org:pusdatin-kesos")
+        #expect(try kb.page(for: "Monas")?.id == "place:monas")
+
+        // An analyst renames Pusdatin and changes its aliases (`Pusdatin Dinsos` out), gives DTKS another, and takes Monas out.
+        let original = Fixtures.repoRoot.appendingPathComponent("gazetteer").path
+        let folder = try Fixtures.folder(with: try FileManager.default.contentsOfDirectory(atPath: original).map { original + "/" + $0 })
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func edit(_ file: String, _ change: (String) -> String) throws {
+            let path = folder + "/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "\(file) unchanged")
+            try changed.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try edit("organizations.tsv") {
+            $0.replacingOccurrences(of: "\tPusat Data dan Informasi Kesejahteraan Sosial\tPusdatin Kesos|Pusdatin Dinas Sosial|Pusdatin Dinsos\t",
+                                    with: "\tPusat Data dan Informasi\tPusat Data dan Informasi Kesejahteraan Sosial|Pusdatin Kesos|Pusdatin Kesejahteraan Sosial\t")
+        }
+        try edit("programs.tsv") {
+            $0.replacingOccurrences(of: "\tData Terpadu Kesejahteraan Sosial\t\t", with: "\tData Terpadu Kesejahteraan Sosial\tData Terpadu\t")
+        }
+        try edit("places.tsv") { $0.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("place:monas\t") }.joined(separator: "\n") }
+        let edited = try ExtractionResources.load(gazetteerFolder: folder)
+        _ = try await Ingestion(reader: try Fixtures.reader(), extractor: DocumentExtractor(resources: edited), kb: kb).run(paths: [Fixtures.corpus])
+
+        let pusdatin = try #require(try kb.page(for: "Pusdatin Kesejahteraan Sosial"))
+        #expect(pusdatin.id == "org:pusdatin-kesos")
+        #expect(pusdatin.name == "Pusat Data dan Informasi")
+        #expect(!pusdatin.aliases.contains("Pusdatin Dinsos"))
+        #expect(pusdatin.aliases.contains("Pusat Data dan Informasi Kesejahteraan Sosial"))
+        #expect(try kb.page(for: "Pusdatin Dinsos") == nil)
+        // The alias a document gave DTKS stays.
+        #expect(try aliases("program:dtks") == ["DTKS:g", "Data Terpadu:g", "Data Terpadu Kesejahteraan Sosial:g", "data terpadu kesejahteraan sosial:d"])
+        // Monas is no gazetteer entity any more, and no document names it as one: it is gone.
+        #expect(try kb.page(for: "Monas") == nil)
+        #expect(try kb.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entity WHERE id = 'place:monas'") } == 0)
+        // Nothing changes when the gazetteer has not.
+        #expect(try kb.refreshGazetteerEntities(edited.gazetteer) == 0)
+    }
+
     /// Every row of the knowledge base but ids given at insertion (fact rows, events and what refers to them), sorted.
     static func contentRows(_ kb: KnowledgeBase) throws -> [String] {
         try kb.read { db in
