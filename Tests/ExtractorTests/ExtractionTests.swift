@@ -213,6 +213,21 @@ struct OfficialTests {
         #expect(Extraction4.extract(text).officials.map { "\($0.name): \($0.title ?? "")" } == expected)
     }
 
+    @Test("a title inside a body's name (Kantor Staf Presiden, Sekretariat Presiden) is no office of the name after it", arguments: [
+        ("Kepala Sekretariat Presiden, Heru Budi Hartono mengatakan acara berjalan lancar.",
+         ["Heru Budi Hartono: Kepala Sekretariat Presiden (Sekretariat Presiden)"]),
+        ("Sementara Deputi IV Kantor Staf Presiden, Eko Sulistyo mengatakan hal itu.", []),
+        ("Hal itu disampaikan Kepala Biro Pers Media dan Informasi Sekretariat Presiden Erlin Suastini dalam siaran pers.",
+         ["Erlin Suastini: Kepala Biro Pers Media dan Informasi Sekretariat Presiden (Sekretariat Presiden)"]),
+        ("Kepala Staf Kepresidenan Moeldoko hadir di Istana.", ["Moeldoko: Kepala Staf Kepresidenan (Kantor Staf Presiden)"]),
+        // A deputy is never the head, whether `Wakil` or `Deputi`.
+        ("Pernyataan itu disampaikan Deputi Sekjen PSSI Marshal Masita kepada wartawan.", []),
+        ("ujar Tenaga Ahli Deputi Kepala Staf Kepresidenan (KSP) Ali Mochtar Ngabalin kepada wartawan.", []),
+    ])
+    func titleInsideABody(_ text: String, _ expected: [String]) {
+        #expect(Extraction4.extract(text).officials.map { "\($0.name): \($0.title ?? "") (\($0.org ?? ""))" } == expected)
+    }
+
     @Test("a list after Turut hadir, separated by ; and serta")
     func list() {
         let text = "Turut hadir dalam pertemuan tersebut Sekretaris Dinas Sosial, Ari Sonjaya; Kepala Bidang Rehabilitasi Sosial, Maria Margaretha; Kepala Pusat Data dan Informasi Kesejahteraan Sosial (Pusdatin Kesos), Rani Nurani; serta Kepala Suku Dinas Sosial Jakarta Pusat, Abdul Salam."
