@@ -244,7 +244,8 @@ struct ExtractionRun {
             // (`Indra Bambang Utoyo (IBU)`, in capitals, is an acronym).
             for acronym in learner.learn(in: s.sentence) where !seen.contains(acronym.acronym) && !rules.regions.contains(acronym.expansion.lowercased())
                 && !rules.regions.contains(acronym.acronym.lowercased())
-                && !(rules.honorifics.contains(acronym.acronym.lowercased()) && acronym.acronym != acronym.acronym.uppercased()) {
+                && !(rules.honorifics.contains(acronym.acronym.lowercased()) && acronym.acronym != acronym.acronym.uppercased())
+                && !namesPerson(acronym, s.sentence.tokens) {
                 seen.insert(acronym.acronym)
                 // An acronym the gazetteer knows keeps its canonical id.
                 if let known = resources.lookup(acronym.acronym, caseSensitive: true).first
@@ -257,6 +258,32 @@ struct ExtractionRun {
                     learned.append(acronym)
                 }
             }
+        }
+    }
+
+    /// Whether a definition gives a person's nickname or initials, not an acronym of a body or a program: `Presiden Joko
+    /// Widodo (Jokowi)`, `Ketua DPR Bambang Soesatyo (Bamsoet)`, `Bacharuddin Jusuf (BJ) Habibie`. Either people.tsv knows
+    /// the name (the acronym, the expansion, or the expansion with the word after the bracket), or the acronym is a
+    /// blend, not in capitals alone (initials name places as often: `Bupati Ogan Ilir (OI)`), and its expansion is a
+    /// name — capitalised words the lexicon does not know, or knows as names — after a title or a form of address (a
+    /// capitalised word, not a company's `PT`: `layanan Amazon Web Services (AWS)` stays an acronym).
+    func namesPerson(_ learned: LearnedAcronym, _ tokens: [Token]) -> Bool {
+        let people = resources.gazetteer
+        if people.person(named: learned.acronym) != nil || people.person(named: learned.expansion) != nil { return true }
+        guard let start = tokens.firstIndex(where: { $0.span.lowerBound == learned.span.lowerBound }),
+              let close = tokens[start...].firstIndex(where: { $0.span.upperBound == learned.span.upperBound }) else { return false }
+        if close + 1 < tokens.count, isCapitalised(tokens[close + 1]),
+           people.person(named: learned.expansion + " " + tokens[close + 1].text) != nil { return true }
+        guard learned.acronym != learned.acronym.uppercased(),
+              let open = tokens[start..<close].lastIndex(where: { $0.text == "(" }) else { return false }
+        // `Ustaz Abdul Somad (UAS)`: a form of address opening the expansion is its context.
+        var first = start
+        while first < open, rules.honorifics.contains(tokens[first].normalized) { first += 1 }
+        if first == start {
+            guard start > 0, isCapitalised(tokens[start - 1]), !rules.companyForms.contains(tokens[start - 1].normalized) else { return false }
+        }
+        return first < open && tokens[first..<open].allSatisfy { t in
+            isCapitalised(t) && (rules.nameWords.contains(t.normalized) || !resources.analyzer.isKnownWord(t.normalized))
         }
     }
 

@@ -248,7 +248,8 @@ public struct Gazetteer: Sendable {
         "acting_prefix", "action", "ambiguous_place", "candidate_prefix", "company_close", "company_form", "country",
         "deputy_prefix", "field_word", "former_prefix", "home_region", "honorific", "list_intro", "name_word",
         "national_suffix", "not_name", "participant_unit", "passive_agent", "people_classifier", "place_context",
-        "place_word", "principal_intro", "province", "rank", "region", "region_intro", "region_suffix", "speech_verb",
+        "place_word", "plural_prefix", "principal_intro", "province", "rank", "region", "region_intro", "region_suffix",
+        "relative_prefix", "speech_verb",
         "title_word", "unit_noun", "vague",
     ]
 

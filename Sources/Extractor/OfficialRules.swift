@@ -25,12 +25,15 @@ extension ExtractionRun {
             for position in s.positions {
                 guard !used.contains(where: { $0.overlaps(position.tokenRange) }) else { continue }
                 let phrase = positionPhrase(s, from: position)
-                // `calon wakil gubernur DKI, Syaikhu`: a candidate holds no office.
-                if isCandidate(s, before: phrase.lowerBound) { continue }
+                // `calon wakil gubernur DKI, Syaikhu`: a candidate holds no office; `para Menteri Kabinet Kerja Presiden Joko
+                // Widodo`: nor do many.
+                if namesNoHolder(s, before: phrase.lowerBound) { continue }
                 let former = isFormer(s, before: phrase.lowerBound)
                 // POSITION [,] NAME
                 var k = phrase.upperBound
-                if k < s.tokens.count, s.tokens[k].text == "," { k += 1 }
+                let comma = k < s.tokens.count && s.tokens[k].text == ","
+                if comma { k += 1 }
+                if comma, namesRelative(s, before: phrase.lowerBound) { continue }
                 // `Menteri Sosial Mensos Agus Gumiwang`: the title said again in short.
                 if let again = s.positions.first(where: { $0.tokenRange.lowerBound == k && $0.id == position.id }) { k = again.tokenRange.upperBound }
                 // `juru bicara Google`, `Juru bicara Muhamad, Sukri`: a title serving another names whom it serves (`Juru
@@ -91,7 +94,7 @@ extension ExtractionRun {
                 // `calon wakil ketua DPR Pak Prabowo`: the body of a candidate's title.
                 if s.positions.contains(where: { position in
                     let phrase = positionPhrase(s, from: position)
-                    return phrase.overlaps(org.tokenRange) && isCandidate(s, before: phrase.lowerBound)
+                    return phrase.overlaps(org.tokenRange) && namesNoHolder(s, before: phrase.lowerBound)
                 }) { continue }
                 var k = org.tokenRange.upperBound
                 if k < s.tokens.count, ["dapil", "fraksi", "komisi"].contains(s.tokens[k].normalized) {
@@ -134,7 +137,7 @@ extension ExtractionRun {
         for (si, s) in analyzed.enumerated() {
             for position in s.positions where !officials.contains(where: { $0.sentence == si && $0.phraseTokens.overlaps(position.tokenRange) }) {
                 let phrase = positionPhrase(s, from: position)
-                if isFormer(s, before: phrase.lowerBound) || isCandidate(s, before: phrase.lowerBound) { continue }
+                if isFormer(s, before: phrase.lowerBound) || namesNoHolder(s, before: phrase.lowerBound) { continue }
                 let org = organization(s, phrase, position: position)
                 // Without an organization the title tells the offices apart (`Gubernur Jawa Barat`, `Gubernur Jawa Tengah`),
                 // as the knowledge base tells them (`Gazetteer.officeKey`: `Menhub` is the office of `Menteri Perhubungan`).
@@ -267,10 +270,23 @@ extension ExtractionRun {
         start > 0 && rules.formerPrefixes.contains(s.tokens[start - 1].normalized)
     }
 
-    /// Whether a word making the person a candidate (`calon`: words.tsv's `candidate_prefix`) stands right before the
-    /// position phrase that starts at `start`.
-    func isCandidate(_ s: AnalyzedSentence, before start: Int) -> Bool {
-        start > 0 && rules.candidatePrefixes.contains(s.tokens[start - 1].normalized)
+    /// Whether a word making the title no one's office stands right before the position phrase that starts at `start`:
+    /// a candidate's (`calon`: words.tsv's `candidate_prefix`) or many holders' (`para`: its `plural_prefix`).
+    func namesNoHolder(_ s: AnalyzedSentence, before start: Int) -> Bool {
+        start > 0 && rules.noHolderPrefixes.contains(s.tokens[start - 1].normalized)
+    }
+
+    /// `istri Gubernur Jawa Barat, Ibu Atalia`: whether a relative's or an aide's word (words.tsv's `relative_prefix`)
+    /// stands right before the position phrase that starts at `start`, the relative not named before it, so that a name
+    /// set off by a comma after the title is the relative's. One right after the title is the holder's (`istri Wali Kota
+    /// Bandung Oded M Danial`), and so is one after a comma when the relative is named first (`Thareq Kemal, putra
+    /// presiden ke-3 RI, Bacharuddin Jusuf Habibie`).
+    func namesRelative(_ s: AnalyzedSentence, before start: Int) -> Bool {
+        guard start > 0, rules.relativePrefixes.contains(s.tokens[start - 1].normalized) else { return false }
+        // (`Thareq Kemal ,, putra …`: the news corpus's text doubles a comma where it lost a link.)
+        var comma = start - 2
+        while comma > 0, s.tokens[comma].text == ",", s.tokens[comma - 1].text == "," { comma -= 1 }
+        return !(comma >= 1 && s.tokens[comma].text == "," && nameRunBackward(s, endingAt: comma) != nil)
     }
 
     /// The position as written, without trailing region words (they are the organization's).

@@ -98,8 +98,11 @@ public struct RuleWords: Sendable {
     public var actingPrefixes: Set<String>
     /// Words before a position that make its holder a former one (`mantan`, `eks`).
     public var formerPrefixes: Set<String>
-    /// Words before a position that make the person named a candidate for it (`calon`).
-    public var candidatePrefixes: Set<String>
+    /// Words before a position that make it no one's office: the person named is a candidate for it (`calon`), or it
+    /// is many holders' (`para`).
+    public var noHolderPrefixes: Set<String>
+    /// Words before a position that make a name set off by a comma after it a relative's of the holder (`istri`).
+    public var relativePrefixes: Set<String>
     /// Words that open a company's name after a title (`PT`), and words that close one (`Tbk`).
     public var companyForms: Set<String>
     public var companyCloses: Set<String>
@@ -172,7 +175,8 @@ public struct RuleWords: Sendable {
         passiveAgents = role("passive_agent")
         actingPrefixes = role("acting_prefix")
         formerPrefixes = role("former_prefix")
-        candidatePrefixes = role("candidate_prefix")
+        noHolderPrefixes = role("candidate_prefix").union(role("plural_prefix"))
+        relativePrefixes = role("relative_prefix")
         companyForms = role("company_form")
         companyCloses = role("company_close")
         principalIntros = role("principal_intro")

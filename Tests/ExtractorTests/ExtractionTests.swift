@@ -228,6 +228,18 @@ struct OfficialTests {
         #expect(Extraction4.extract(text).officials.map { "\($0.name): \($0.title ?? "") (\($0.org ?? ""))" } == expected)
     }
 
+    @Test("a relative's or an aide's word before a title, and a plural one, make no holder of the name after a comma", arguments: [
+        ("Acara itu dihadiri istri Gubernur Jawa Barat, Ibu Atalia Ridwan Kamil.", []),
+        ("Istri Wali Kota Bandung Oded M Danial hadir di sana.", ["Oded M Danial: Wali Kota Bandung"]),
+        ("Thareq Kemal, putra presiden ke-3 RI, Bacharuddin Jusuf Habibie, mengatakan hal itu.", ["BJ Habibie: presiden ke-3 RI"]),
+        ("Putra Presiden Joko Widodo (Jokowi), Gibran Rakabuming Raka hadir.", ["Joko Widodo: Presiden"]),
+        ("Ia berbicara di depan para Menteri Kabinet Kerja Presiden Joko Widodo (Jokowi) kemarin.", ["Joko Widodo: Presiden"]),
+        ("Habibie dekat dengan para Presiden, Kanselir, ilmuwan, dan industrialis.", []),
+    ])
+    func relativesAndPlurals(_ text: String, _ expected: [String]) {
+        #expect(Extraction4.extract(text).officials.map { "\($0.name): \($0.title ?? "")" } == expected)
+    }
+
     @Test("a list after Turut hadir, separated by ; and serta")
     func list() {
         let text = "Turut hadir dalam pertemuan tersebut Sekretaris Dinas Sosial, Ari Sonjaya; Kepala Bidang Rehabilitasi Sosial, Maria Margaretha; Kepala Pusat Data dan Informasi Kesejahteraan Sosial (Pusdatin Kesos), Rani Nurani; serta Kepala Suku Dinas Sosial Jakarta Pusat, Abdul Salam."
@@ -470,6 +482,12 @@ struct FactTests {
         ("Layanan itu hanya berjalan selama empat hari saja dan baru aktif hari ini (Selasa).", nil),
         ("Ia ditanya wartawan terkait perintah Presiden Joko Widodo (Widodo) itu.", nil),
         ("Yang paling penting soal sisi kemanusiaan dengan memanusiakan mereka (Papua).", nil),
+        // A person's nickname or initials: people.tsv's, or a blend of a name after a title.
+        ("Presiden Joko Widodo (Jokowi) meresmikan jembatan itu.", nil),
+        ("Presiden ke-3 RI Bacharuddin Jusuf (BJ) Habibie dimakamkan hari ini.", nil),
+        ("Gubernur Sumatera Utara Edy Rahmayadi (Edy) meninjau lokasi.", nil),
+        ("Ia putri Bupati Ogan Ilir (OI), Ilyas Panji Alam.", "OI ← Ogan Ilir"),
+        ("Data itu disimpan di layanan Amazon Web Services (AWS) milik perusahaan.", "AWS ← Amazon Web Services"),
     ] as [(String, String?)])
     func learnedAcronym(_ text: String, _ expected: String?) {
         let doc = Document(id: "a", source: "a.txt", format: .text, text: text, published: CalendarDate(iso: "2019-09-10"),
