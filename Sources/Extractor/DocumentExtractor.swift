@@ -77,7 +77,9 @@ public struct DocumentExtractor: Sendable {
     /// 31: an official named by a name people.tsv gives a person is that person (`Presiden Jokowi`) (2026-11-24).
     /// 32: a position without a name resolves to the holder of its office by the knowledge base's office key
     /// (`Gazetteer.officeKey`: `Menhub` after `Menteri Perhubungan Budi Karya Sumadi`) (2026-11-24).
-    public static let rulesRevision = 32
+    /// 33: a person's nickname in brackets is no learned acronym (`Presiden Joko Widodo (Jokowi)`); relatives' and plural
+    /// words before a title make no holder (`istri Gubernur Jawa Barat, Ibu Atalia`, `para Menteri`) (2026-11-24).
+    public static let rulesRevision = 33
 
     public var resources: ExtractionResources
     public var today: CalendarDate
