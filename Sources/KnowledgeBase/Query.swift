@@ -15,6 +15,9 @@ public struct UnderstoodQuery: Sendable, Codable {
     public var from: String?
     public var to: String?
     public var period: String?
+    /// A title asked about with a word naming Indonesia's government after it (`siapa Presiden RI`): Indonesia's office
+    /// of that name is meant, not every office the title starts (`Presiden Amerika Serikat`, `Presiden ke-3 RI`).
+    public var national = false
     public var text: String = ""
 
     public struct Named: Sendable, Codable, Hashable {
@@ -27,6 +30,7 @@ public struct UnderstoodQuery: Sendable, Codable {
     public var summary: String {
         var parts = [intent.rawValue]
         for e in entities { parts.append("\(e.kind == "organization" ? "org" : e.kind)=\(e.name)") }
+        if national { parts.append("national") }
         if let period { parts.append(period) }
         parts.append("text=\"\(text)\"")
         return parts.joined(separator: " · ")
@@ -190,6 +194,16 @@ public struct QueryEngine: Sendable {
         // Names: gazetteer entries, then what the knowledge base learned (people, acronyms).
         // Positions overlap organizations (`Kepala Dinas Sosial` / `Dinas Sosial`): both are kept.
         let matches = resources.matcher.matches(in: tokens)
+        // `siapa Presiden RI`, `siapa Menteri Perhubungan Republik Indonesia`: Indonesia's office (see `national`).
+        let nationalSuffixes = resources.gazetteer.words["national_suffix"] ?? []
+        for m in matches where m.kind == .position {
+            if nationalSuffixes.contains(where: { Gazetteer.normalize(m.surface).hasSuffix(" " + $0) }) { understood.national = true }
+            let after = m.tokenRange.upperBound
+            if let n = Gazetteer.longestPhrase(tokens[after...].map(\.normalized), upTo: 2, where: nationalSuffixes.contains) {
+                understood.national = true
+                used.formUnion(after..<(after + n))
+            }
+        }
         for m in matches where !m.tokenRange.contains(where: used.contains) || m.kind == .position {
             understood.entities.append(.init(id: m.id, kind: m.kind.rawValue, name: resources.gazetteer.entry(m.id)?.name ?? m.surface))
         }
@@ -408,6 +422,12 @@ public struct QueryEngine: Sendable {
                 terms = try narrowest([])
                 let named = q.entities.filter { $0.kind == "place" || $0.kind == "program" }.map(\.name)
                 if !terms.isEmpty { notes.append(QueryNote(.officeNotNamedWith, named)) }
+            }
+            // Indonesia's office of the title asked about: the one the knowledge base keys by the position's name
+            // (`Gazetteer.officeKey`: `Presiden`, `Presiden RI`, `Presiden Indonesia`), or one of a known organization.
+            if q.national {
+                let named = Set(positions.map { resources.gazetteer.officeKey(positionID: $0, title: resources.gazetteer.entry($0)?.name, orgID: nil) })
+                terms = terms.filter { named.contains($0["titleKey"]) || ($0["orgId"] as String?) != nil }
             }
             let people = Array(Set(terms.map { $0["personId"] as String }))
             let variants = try Row.fetchAll(db, sql: """

@@ -1400,6 +1400,25 @@ struct GraphTests {
         #expect(try engine.understand("kegiatan Jokowi").entities.map(\.id) == ["person:joko-widodo"])
     }
 
+    @Test("a title asked about with RI or Indonesia is Indonesia's office, not every office the title starts")
+    func nationalOffice() async throws {
+        let kb = try KnowledgeBase()
+        try await Fixtures.ingest(Fixtures.release("Selasa, 10 September 2019", "Presiden Joko Widodo membuka acara di Jakarta. "
+            + "Presiden Amerika Serikat Donald Trump mengatakan hal itu di Washington. Presiden ke-3 RI BJ Habibie dimakamkan hari ini."), into: kb)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        for query in ["siapa Presiden RI", "siapa Presiden Indonesia", "siapa Presiden Republik Indonesia September 2019"] {
+            let understood = try engine.understand(query)
+            #expect(understood.national, "\(query)")
+            #expect(understood.text == "", "\(query)")
+            #expect(try engine.answer(understood, limit: 10).map(\.person) == ["Joko Widodo"], "\(query)")
+        }
+        #expect(try engine.understand("siapa Presiden RI").summary == "officials · position=Presiden · national · text=\"\"")
+        // Without it, every office the title starts.
+        let all = try engine.answer(try engine.understand("siapa Presiden"), limit: 10)
+        #expect(Set(all.compactMap(\.person)) == ["Joko Widodo", "Donald Trump", "BJ Habibie"])
+        #expect(try engine.answer(try engine.understand("siapa Presiden Amerika Serikat"), limit: 10).map(\.person) == ["Donald Trump"])
+    }
+
     @Test("a shorter form is a name's first words or its last word; an initial stands for a word it starts", arguments: [
         ("anies", "anies baswedan", true), ("baswedan", "anies baswedan", true), ("agus gumiwang", "agus gumiwang kartasasmita", true),
         ("rasyid", "anies rasyid baswedan", false), ("gumiwang kartasasmita", "agus gumiwang kartasasmita", false),
