@@ -16,8 +16,9 @@ public struct UnderstoodQuery: Sendable, Codable {
     public var to: String?
     public var period: String?
     /// A title asked about with a word naming Indonesia's government after it (`siapa Presiden RI`): Indonesia's office
-    /// of that name is meant, not every office the title starts (`Presiden Amerika Serikat`, `Presiden ke-3 RI`).
-    public var national = false
+    /// of that name is meant, not every office the title starts (`Presiden Amerika Serikat`, `Presiden ke-3 RI`). Absent
+    /// (nil) otherwise, so that queries understood before it was read decode as they were.
+    public var national: Bool?
     public var text: String = ""
 
     public struct Named: Sendable, Codable, Hashable {
@@ -30,7 +31,7 @@ public struct UnderstoodQuery: Sendable, Codable {
     public var summary: String {
         var parts = [intent.rawValue]
         for e in entities { parts.append("\(e.kind == "organization" ? "org" : e.kind)=\(e.name)") }
-        if national { parts.append("national") }
+        if national == true { parts.append("national") }
         if let period { parts.append(period) }
         parts.append("text=\"\(text)\"")
         return parts.joined(separator: " · ")
@@ -369,94 +370,18 @@ public struct QueryEngine: Sendable {
     }
 
     func officials(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> QueryAnswer {
-        let positions = q.entities.filter { $0.kind == "position" }.map(\.id)
-        let orgs = q.entities.filter { $0.kind == "organization" }.map(\.id)
-        let people = q.entities.filter { $0.kind == "person" }.map(\.id)
-        let words = titleWords(q.text)
-        return try kb.read { db in
-            func officeTerms(_ words: [[String]]) throws -> [Row] {
-                var sql = "SELECT t.*, p.name AS personName, o.name AS orgName FROM officeTerm t JOIN entity p ON p.id = t.personId LEFT JOIN entity o ON o.id = t.orgId WHERE 1 = 1"
-                var arguments: StatementArguments = []
-                for (column, values) in [("t.titleKey", positions), ("t.orgId", orgs), ("t.personId", people)] where !values.isEmpty {
-                    if column == "t.titleKey" {
-                        sql += " AND (" + values.map { _ in "t.titleKey LIKE ?" }.joined(separator: " OR ") + ")"
-                        arguments += StatementArguments(values.map { $0 + "@%" })
-                    } else {
-                        sql += " AND \(column) IN (SELECT value FROM json_each(?))"
-                        arguments += [try Self.jsonArray(values)]
-                    }
-                }
-                // Each word left over must be a word of the title or of the organization's name, in one of its spellings.
-                for spellings in words {
-                    sql += " AND (" + spellings.map { _ in
-                        "instr(' ' || lower(t.title) || ' ', ?) > 0 OR instr(' ' || lower(coalesce(o.name, '')) || ' ', ?) > 0"
-                    }.joined(separator: " OR ") + ")"
-                    for spelling in spellings { arguments += [" \(spelling) ", " \(spelling) "] }
-                }
-                // The holder at a time: the latest whose first evidence is not after the period's end.
-                if let to = q.to { sql += " AND t.firstDate <= ?"; arguments += [to] }
-                sql += " ORDER BY t.firstDate DESC"
-                return try Row.fetchAll(db, sql: sql, arguments: arguments)
-            }
-            // `Luar Negeri` in `siapa Menteri Luar Negeri` narrows the titles; a word no title has (`siapa Kepala Dinas
-            // Sosial yang baru`) is left out, but never a region (`siapa Gubernur Jawa Barat` names no other governor).
-            var notes: [QueryNote] = []
-            func narrowest(_ extra: [[String]]) throws -> [Row] {
-                let terms = try officeTerms(words.map(\.spellings) + extra)
-                guard terms.isEmpty, words.contains(where: { !$0.region }) else { return terms }
-                let wider = try officeTerms(words.filter(\.region).map(\.spellings) + extra)
-                if !wider.isEmpty { notes.append(QueryNote(.wordsInNoTitle, words.filter { !$0.region }.map(\.phrase))) }
-                return wider
-            }
-            // A place asked about (`siapa Gubernur DKI Jakarta`) is named by the title or the organization, as a region
-            // is; places no office names (`siapa Kepala Dinas Sosial Cengkareng`) narrow nothing.
-            var places = q.entities.filter { $0.kind == "place" }.map { resources.gazetteer.spellings(of: $0.name.lowercased()) }
-            // So is a program, by any name the knowledge base has for it (`siapa Menteri PUPR`: Menteri PUPR, Menteri
-            // Pekerjaan Umum dan Perumahan Rakyat).
-            for program in q.entities where program.kind == "program" {
-                let aliases = try String.fetchAll(db, sql: "SELECT normalized FROM alias WHERE entityId = ?", arguments: [program.id])
-                places.append(Array(Set(aliases + [program.name.lowercased()])).sorted())
-            }
-            var terms = try narrowest(places)
-            if terms.isEmpty, !places.isEmpty {
-                terms = try narrowest([])
-                let named = q.entities.filter { $0.kind == "place" || $0.kind == "program" }.map(\.name)
-                if !terms.isEmpty { notes.append(QueryNote(.officeNotNamedWith, named)) }
-            }
-            // Indonesia's office of the title asked about: the one the knowledge base keys by the position's name
-            // (`Gazetteer.officeKey`: `Presiden`, `Presiden RI`, `Presiden Indonesia`), or one of a known organization.
-            if q.national {
-                let named = Set(positions.map { resources.gazetteer.officeKey(positionID: $0, title: resources.gazetteer.entry($0)?.name, orgID: nil) })
-                terms = terms.filter { named.contains($0["titleKey"]) || ($0["orgId"] as String?) != nil }
-            }
-            let people = Array(Set(terms.map { $0["personId"] as String }))
-            let variants = try Row.fetchAll(db, sql: """
-                SELECT personId, variantId FROM personVariant WHERE personId IN (SELECT value FROM json_each(?))
-                """, arguments: [try Self.jsonArray(people)]).map { ($0["personId"] as String, $0["variantId"] as String) }
-            let folded = Self.foldVariants(terms, variants: variants)
-            terms = folded.terms
-            // A holding's mentions are its variants' too.
-            let mentions = try Row.fetchAll(db, sql: """
-                SELECT personId, titleKey, date FROM officialMention
-                WHERE personId IN (SELECT value FROM json_each(?)) AND date IS NOT NULL AND NOT former
-                """, arguments: [try Self.jsonArray(people)])
-            let overshadowed = Self.overshadowed(terms, mentions: Dictionary(grouping: mentions) { row in
-                let office: String = row["titleKey"]
-                let person: String = row["personId"]
-                return Holding(person: folded.folded[Holding(person: person, office: office)] ?? person, office: office)
-            }.mapValues { rows in rows.map { $0["date"] as String } })
-            terms = Self.byOffice(terms, overshadowed: overshadowed, period: q.to != nil || q.from != nil ? q.from ?? "" : nil)
+        try kb.read { db in
+            let (terms, folded, notes) = try holdings(q, db)
             var results: [QueryResult] = []
             for term in terms.prefix(limit) {
                 let personID: String = term["personId"]
                 let titleKey: String = term["titleKey"]
-                let members = [personID] + folded.folded.filter { $0.key.office == titleKey && $0.value == personID }.map(\.key.person).sorted()
                 let evidence = try Row.fetchOne(db, sql: """
                     SELECT m.*, \(Self.documentColumns), s.text AS sentenceText FROM officialMention m JOIN document d ON d.id = m.documentId
                     LEFT JOIN sentence s ON s.documentId = m.documentId AND s.start <= m.start AND s.end >= m.end
                     WHERE m.personId IN (SELECT value FROM json_each(?)) AND m.titleKey = ? AND NOT m.former
                     ORDER BY (m.date <= ?) DESC, m.date DESC LIMIT 1
-                    """, arguments: [try Self.jsonArray(members), titleKey, q.to ?? "9999"])
+                    """, arguments: [try Self.jsonArray(Self.members(of: term, folded.folded)), titleKey, q.to ?? "9999"])
                 guard let evidence else { continue }
                 var result = QueryResult(kind: "official", date: "\(term["firstDate"] as String)/\(term["lastDate"] as String)",
                                          person: term["personName"], position: term["title"], organization: term["orgName"],
@@ -467,6 +392,96 @@ public struct QueryEngine: Sendable {
             }
             return QueryAnswer(results: results, notes: results.isEmpty ? [] : notes)
         }
+    }
+
+    /// The holder of a term and those folded into it (`foldVariants`).
+    static func members(of term: Row, _ folded: [Holding: String]) -> [String] {
+        let personID: String = term["personId"]
+        let titleKey: String = term["titleKey"]
+        return [personID] + folded.filter { $0.key.office == titleKey && $0.value == personID }.map(\.key.person).sorted()
+    }
+
+    /// The terms that answer an officials query, grouped by office, most evidenced office first (`byOffice`), with the
+    /// holdings folded into them and what was left out of the question or widened to find them.
+    func holdings(_ q: UnderstoodQuery, _ db: Database) throws
+        -> (terms: [Row], folded: (folded: [Holding: String], names: [Holding: [String]]), notes: [QueryNote]) {
+        let positions = q.entities.filter { $0.kind == "position" }.map(\.id)
+        let orgs = q.entities.filter { $0.kind == "organization" }.map(\.id)
+        let people = q.entities.filter { $0.kind == "person" }.map(\.id)
+        let words = titleWords(q.text)
+        func officeTerms(_ words: [[String]]) throws -> [Row] {
+            var sql = "SELECT t.*, p.name AS personName, o.name AS orgName FROM officeTerm t JOIN entity p ON p.id = t.personId LEFT JOIN entity o ON o.id = t.orgId WHERE 1 = 1"
+            var arguments: StatementArguments = []
+            for (column, values) in [("t.titleKey", positions), ("t.orgId", orgs), ("t.personId", people)] where !values.isEmpty {
+                if column == "t.titleKey" {
+                    sql += " AND (" + values.map { _ in "t.titleKey LIKE ?" }.joined(separator: " OR ") + ")"
+                    arguments += StatementArguments(values.map { $0 + "@%" })
+                } else {
+                    sql += " AND \(column) IN (SELECT value FROM json_each(?))"
+                    arguments += [try Self.jsonArray(values)]
+                }
+            }
+            // Each word left over must be a word of the title or of the organization's name, in one of its spellings.
+            for spellings in words {
+                sql += " AND (" + spellings.map { _ in
+                    "instr(' ' || lower(t.title) || ' ', ?) > 0 OR instr(' ' || lower(coalesce(o.name, '')) || ' ', ?) > 0"
+                }.joined(separator: " OR ") + ")"
+                for spelling in spellings { arguments += [" \(spelling) ", " \(spelling) "] }
+            }
+            // The holder at a time: the latest whose first evidence is not after the period's end.
+            if let to = q.to { sql += " AND t.firstDate <= ?"; arguments += [to] }
+            sql += " ORDER BY t.firstDate DESC"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments)
+        }
+        // `Luar Negeri` in `siapa Menteri Luar Negeri` narrows the titles; a word no title has (`siapa Kepala Dinas
+        // Sosial yang baru`) is left out, but never a region (`siapa Gubernur Jawa Barat` names no other governor).
+        var notes: [QueryNote] = []
+        func narrowest(_ extra: [[String]]) throws -> [Row] {
+            let terms = try officeTerms(words.map(\.spellings) + extra)
+            guard terms.isEmpty, words.contains(where: { !$0.region }) else { return terms }
+            let wider = try officeTerms(words.filter(\.region).map(\.spellings) + extra)
+            if !wider.isEmpty { notes.append(QueryNote(.wordsInNoTitle, words.filter { !$0.region }.map(\.phrase))) }
+            return wider
+        }
+        // A place asked about (`siapa Gubernur DKI Jakarta`) is named by the title or the organization, as a region
+        // is; places no office names (`siapa Kepala Dinas Sosial Cengkareng`) narrow nothing.
+        var places = q.entities.filter { $0.kind == "place" }.map { resources.gazetteer.spellings(of: $0.name.lowercased()) }
+        // So is a program, by any name the knowledge base has for it (`siapa Menteri PUPR`: Menteri PUPR, Menteri
+        // Pekerjaan Umum dan Perumahan Rakyat).
+        for program in q.entities where program.kind == "program" {
+            let aliases = try String.fetchAll(db, sql: "SELECT normalized FROM alias WHERE entityId = ?", arguments: [program.id])
+            places.append(Array(Set(aliases + [program.name.lowercased()])).sorted())
+        }
+        var terms = try narrowest(places)
+        if terms.isEmpty, !places.isEmpty {
+            terms = try narrowest([])
+            let named = q.entities.filter { $0.kind == "place" || $0.kind == "program" }.map(\.name)
+            if !terms.isEmpty { notes.append(QueryNote(.officeNotNamedWith, named)) }
+        }
+        // Indonesia's office of the title asked about: the one the knowledge base keys by the position's name
+        // (`Gazetteer.officeKey`: `Presiden`, `Presiden RI`, `Presiden Indonesia`), or one of a known organization.
+        if q.national == true {
+            let named = Set(positions.map { resources.gazetteer.officeKey(positionID: $0, title: resources.gazetteer.entry($0)?.name, orgID: nil) })
+            terms = terms.filter { named.contains($0["titleKey"]) || ($0["orgId"] as String?) != nil }
+        }
+        let holders = Array(Set(terms.map { $0["personId"] as String }))
+        let variants = try Row.fetchAll(db, sql: """
+            SELECT personId, variantId FROM personVariant WHERE personId IN (SELECT value FROM json_each(?))
+            """, arguments: [try Self.jsonArray(holders)]).map { ($0["personId"] as String, $0["variantId"] as String) }
+        let folded = Self.foldVariants(terms, variants: variants)
+        terms = folded.terms
+        // A holding's mentions are its variants' too.
+        let mentions = try Row.fetchAll(db, sql: """
+            SELECT personId, titleKey, date FROM officialMention
+            WHERE personId IN (SELECT value FROM json_each(?)) AND date IS NOT NULL AND NOT former
+            """, arguments: [try Self.jsonArray(holders)])
+        let overshadowed = Self.overshadowed(terms, mentions: Dictionary(grouping: mentions) { row in
+            let office: String = row["titleKey"]
+            let person: String = row["personId"]
+            return Holding(person: folded.folded[Holding(person: person, office: office)] ?? person, office: office)
+        }.mapValues { rows in rows.map { $0["date"] as String } })
+        terms = Self.byOffice(terms, overshadowed: overshadowed, period: q.to != nil || q.from != nil ? q.from ?? "" : nil)
+        return (terms, (folded.folded, folded.names), notes)
     }
 
     /// One person in one office.

@@ -1408,12 +1408,13 @@ struct GraphTests {
         let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
         for query in ["siapa Presiden RI", "siapa Presiden Indonesia", "siapa Presiden Republik Indonesia September 2019"] {
             let understood = try engine.understand(query)
-            #expect(understood.national, "\(query)")
+            #expect(understood.national == true, "\(query)")
             #expect(understood.text == "", "\(query)")
             #expect(try engine.answer(understood, limit: 10).map(\.person) == ["Joko Widodo"], "\(query)")
         }
         #expect(try engine.understand("siapa Presiden RI").summary == "officials · position=Presiden · national · text=\"\"")
         // Without it, every office the title starts.
+        #expect(try engine.understand("siapa Presiden").national == nil)
         let all = try engine.answer(try engine.understand("siapa Presiden"), limit: 10)
         #expect(Set(all.compactMap(\.person)) == ["Joko Widodo", "Donald Trump", "BJ Habibie"])
         #expect(try engine.answer(try engine.understand("siapa Presiden Amerika Serikat"), limit: 10).map(\.person) == ["Donald Trump"])
