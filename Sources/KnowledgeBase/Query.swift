@@ -333,20 +333,40 @@ public struct QueryEngine: Sendable {
     }
 
     /// Events matching the query, ranked by how many of its entities they involve; `placed` keeps only those with a place.
+    ///
+    /// An office asked about without a person (`kegiatan Kepala Dinas Sosial Juli 2025`, `kegiatan Presiden RI 2019`) is
+    /// its holders then (those `siapa` would list, of its most evidenced office) or its organization: an event involves
+    /// one of them, and every other entity asked about. An office without either has no events.
     func events(_ q: UnderstoodQuery, limit: Int, placed: Bool = false) throws(KnowledgeBaseError) -> [QueryResult] {
-        let ids = q.entities.filter { $0.kind != "position" }.map(\.id)
+        let named = q.entities.filter { $0.kind != "position" }.map(\.id)
         let fts = ftsQuery(q.text)
         return try kb.read { db in
+            var ids = named
+            var anyOf: [String] = []
+            if q.entities.contains(where: { $0.kind == "position" }), !q.entities.contains(where: { $0.kind == "person" }) {
+                let (terms, folded, _) = try holdings(q, db)
+                if let office = terms.first?["titleKey"] as String? {
+                    anyOf = terms.filter { $0["titleKey"] == office }.flatMap { Self.members(of: $0, folded.folded) }
+                }
+                let orgs = q.entities.filter { $0.kind == "organization" }.map(\.id)
+                anyOf += orgs
+                ids.removeAll(where: orgs.contains)
+                guard !anyOf.isEmpty else { return [] }
+            }
             var sql = """
                 SELECT e.*, \(Self.documentColumns),
                        (SELECT count(DISTINCT entityId) FROM eventRole r WHERE r.eventId = e.id AND r.entityId IN (SELECT value FROM json_each(?))) AS hits
                 FROM event e JOIN document d ON d.id = e.documentId WHERE 1 = 1
                 """
-            var arguments: StatementArguments = [try Self.jsonArray(ids)]
+            var arguments: StatementArguments = [try Self.jsonArray(ids + anyOf)]
             // Filters are written as `e.id IN (…)` computed once, not as subqueries run for every event of the base.
             if !ids.isEmpty {
                 sql += " AND e.id IN (SELECT eventId FROM eventRole WHERE entityId IN (SELECT value FROM json_each(?)) GROUP BY eventId HAVING count(DISTINCT entityId) = ?)"
                 arguments += [try Self.jsonArray(ids), ids.count]
+            }
+            if !anyOf.isEmpty {
+                sql += " AND e.id IN (SELECT eventId FROM eventRole WHERE entityId IN (SELECT value FROM json_each(?)))"
+                arguments += [try Self.jsonArray(anyOf)]
             }
             if let from = q.from { sql += " AND e.dateEnd >= ?"; arguments += [from] }
             if let to = q.to { sql += " AND e.dateStart <= ?"; arguments += [to] }

@@ -991,6 +991,25 @@ struct QueryTests {
         #expect(results.allSatisfy { ($0.date ?? "").hasPrefix("2025") })
     }
 
+    @Test("kegiatan of an office: the activities of its holders then, or of its organization; none for an office no one holds")
+    func activitiesOfAnOffice() async throws {
+        let kb = try await Fixtures.seeded()
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        let all2025 = try engine.answer(try engine.understand("kegiatan 2025"), limit: 50)
+        let deputy = try engine.answer(try engine.understand("kegiatan Wakil Gubernur 2025"), limit: 50)
+        #expect(!deputy.isEmpty && deputy.count < all2025.count)
+        let rano = try kb.read { db in
+            try Set(Row.fetchAll(db, sql: "SELECT e.start, e.documentId FROM event e JOIN eventRole r ON r.eventId = e.id WHERE r.entityId = 'person:rano-karno'")
+                .map { "\($0["documentId"] as String)@\($0["start"] as Int)" })
+        }
+        #expect(deputy.allSatisfy { rano.contains("\($0.document.id)@\($0.span[0])") })
+        // The head of the office, with its organization: Dinas Sosial's own activities and its heads'.
+        let head = try engine.answer(try engine.understand("kegiatan Kepala Dinas Sosial Juli 2025"), limit: 50)
+        #expect(head.contains { $0.actor == "Iqbal Akbarudin" })
+        #expect(head.allSatisfy { ($0.date ?? "").hasPrefix("2025") })
+        #expect(try engine.answer(try engine.understand("kegiatan Kapolri 2025"), limit: 50).isEmpty)
+    }
+
     @Test("siapa Kepala Dinas Sosial DKI Jakarta, at the time asked", arguments: [
         ("siapa Kepala Dinas Sosial DKI Jakarta Januari 2025", "Premi Lasari"),
         ("siapa Kepala Dinas Sosial DKI Jakarta Juli 2025", "Iqbal Akbarudin"),
