@@ -79,7 +79,9 @@ public struct DocumentExtractor: Sendable {
     /// (`Gazetteer.officeKey`: `Menhub` after `Menteri Perhubungan Budi Karya Sumadi`) (2026-11-24).
     /// 33: a person's nickname in brackets is no learned acronym (`Presiden Joko Widodo (Jokowi)`); relatives' and plural
     /// words before a title make no holder (`istri Gubernur Jawa Barat, Ibu Atalia`, `para Menteri`) (2026-11-24).
-    public static let rulesRevision = 33
+    /// 34: a person people.tsv knows after a serving title's principal is the principal (`juru bicara Presiden Jokowi`);
+    /// initials in brackets inside a name (`Bacharuddin Jusuf (BJ) Habibie`) are the name's (2026-11-24).
+    public static let rulesRevision = 34
 
     public var resources: ExtractionResources
     public var today: CalendarDate

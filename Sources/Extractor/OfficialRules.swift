@@ -159,9 +159,17 @@ extension ExtractionRun {
         var start = position.tokenRange.lowerBound
         if start > 0, rules.actingPrefixes.contains(s.tokens[start - 1].normalized) { start -= 1 }
         var end = position.tokenRange.upperBound
-        // `Staf Khusus Menteri Sosial Febri Hendri`: a title serving another names the principal's title, part of its own.
-        if end < s.tokens.count, s.positions.contains(where: { $0.tokenRange.lowerBound == end }), isServing(s, position) {
-            return start..<principalEnd(s, from: end, byNameToo: false)
+        // `Staf Khusus Menteri Sosial Febri Hendri`: a title serving another names the principal's title, part of its own,
+        // after the serving title's short form if given (`Staf Khusus (Stafsus) Presiden`).
+        if isServing(s, position) {
+            var next = end
+            if next < s.tokens.count, s.tokens[next].text == "(", let close = s.tokens[next...].firstIndex(where: { $0.text == ")" }),
+               close - next <= 3 {
+                next = close + 1
+            }
+            if next < s.tokens.count, s.positions.contains(where: { $0.tokenRange.lowerBound == next }) {
+                return start..<principalEnd(s, from: next, byNameToo: false)
+            }
         }
         // After a province or city (`Gubernur Jawa Tengah Ganjar Pranowo`) the name follows, not more office words.
         var afterRegion = false
@@ -254,9 +262,13 @@ extension ExtractionRun {
     private func principalEnd(_ s: AnalyzedSentence, from start: Int, byNameToo: Bool) -> Int {
         if let title = s.positions.first(where: { $0.tokenRange.lowerBound == start }) {
             let end = positionPhrase(s, from: title).upperBound
-            if let principal = nameRun(s, from: end), principal.upperBound + 1 < s.tokens.count,
-               s.tokens[principal.upperBound].text == ",", nameRun(s, from: principal.upperBound + 1) != nil {
-                return principal.upperBound
+            if let principal = nameRun(s, from: end) {
+                // `juru bicara Presiden Jokowi banyak …`: a person people.tsv knows is the principal, never the servant.
+                if resources.gazetteer.person(named: personName(s, principal)) != nil { return principal.upperBound }
+                if principal.upperBound + 1 < s.tokens.count, s.tokens[principal.upperBound].text == ",",
+                   nameRun(s, from: principal.upperBound + 1) != nil {
+                    return principal.upperBound
+                }
             }
             return end
         }
@@ -436,6 +448,12 @@ extension ExtractionRun {
         let nameStart = i
         if isInitials(s, i) { i += 1 }
         while i < s.tokens.count, i - nameStart < 5, isNameToken(s, i) { i += 1 }
+        // `Bacharuddin Jusuf (BJ) Habibie`: the initials of the words before, in brackets, inside the name.
+        if i > nameStart, i + 3 < s.tokens.count, s.tokens[i].text == "(", s.tokens[i + 2].text == ")", isNameToken(s, i + 3),
+           s.tokens[i + 1].text == String(s.tokens[nameStart..<i].compactMap(\.text.first)).uppercased() {
+            i += 3
+            while i < s.tokens.count, i - nameStart < 8, isNameToken(s, i) { i += 1 }
+        }
         guard i > nameStart, !namesField(s, nameStart..<i), !isLoneLetter(s, nameStart..<i) else { return nil }
         return nameStart..<i
     }
@@ -613,8 +631,16 @@ extension ExtractionRun {
         return !first.properties.isUppercase
     }
 
+    /// The name a run of tokens spells, without initials in brackets inside it (`Bacharuddin Jusuf (BJ) Habibie`).
     func personName(_ s: AnalyzedSentence, _ r: Range<Int>) -> String {
-        s.tokens[r].map(\.text).joined(separator: " ")
+        var words: [String] = []
+        var k = r.lowerBound
+        while k < r.upperBound {
+            if s.tokens[k].text == "(", k + 2 < r.upperBound, s.tokens[k + 2].text == ")" { k += 3; continue }
+            words.append(s.tokens[k].text)
+            k += 1
+        }
+        return words.joined(separator: " ")
     }
 
     func text(_ s: AnalyzedSentence, _ r: Range<Int>) -> String {

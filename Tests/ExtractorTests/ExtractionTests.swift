@@ -122,6 +122,9 @@ struct OfficialTests {
               title: "Asisten Pribadi Menpora Imam Nahrawi", org: nil),
         .init(text: "KPK menetapkan Asisten Pribadi Menpora Miftahul Ulum sebagai tersangka.", name: "Miftahul Ulum",
               title: "Asisten Pribadi Menpora", org: nil),
+        // Initials in brackets inside a name are the name's (and people.tsv knows the whole name).
+        .init(text: "Presiden ke-3 RI Bacharuddin Jusuf (BJ) Habibie dimakamkan hari ini.", name: "BJ Habibie",
+              title: "Presiden ke-3 RI", org: nil),
         // A title serving another names the principal's title; the name after it is the servant's.
         .init(text: "ujar Staf Khusus Menteri Sosial Febri Hendri dalam konferensi pers.", name: "Febri Hendri",
               title: "Staf Khusus Menteri Sosial", org: nil),
@@ -208,6 +211,10 @@ struct OfficialTests {
         ("Hal itu dikatakan juru bicara Google kepada wartawan.", []),
         ("Juru bicara Muhamad, Sukri, mengungkapkan hal itu.", []),
         ("Juru bicara Presiden Brazil mengatakan hal itu.", []),
+        // A person people.tsv knows is the principal, never the servant; the serving title's short form may come between.
+        ("Ia menjadi juru bicara Presiden Jokowi banyak melakukan kesalahan.", ["Joko Widodo: Presiden"]),
+        ("Staf Khusus (Stafsus) Presiden Joko Widodo, Adamas Belva Syah Devara, mundur.",
+         ["Adamas Belva Syah Devara: Staf Khusus (Stafsus) Presiden Joko Widodo"]),
     ])
     func serving(_ text: String, _ expected: [String]) {
         #expect(Extraction4.extract(text).officials.map { "\($0.name): \($0.title ?? "")" } == expected)
