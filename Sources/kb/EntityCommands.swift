@@ -21,7 +21,7 @@ struct Show: ParsableCommand {
             print(try JSONOutput.string(page))
             return
         }
-        var lines = ["\(page.name)  (\(page.kind)\(page.type.map { ", " + $0 } ?? ""); \(page.id))"]
+        var lines = ["\(page.name)  (\(page.kind)\(page.type.flatMap { $0 == page.kind ? nil : ", " + $0 } ?? ""); \(page.id))"]
         if !page.aliases.isEmpty { lines.append("aliases: " + page.aliases.joined(separator: ", ")) }
         if !page.positions.isEmpty { lines.append("positions:") }
         for t in page.positions { lines.append("  \(t.title)\(t.organization.map { " · " + $0 } ?? "")  \(t.first) … \(t.last)  (\(t.evidence) source(s))") }
