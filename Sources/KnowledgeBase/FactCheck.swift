@@ -21,6 +21,8 @@ public struct CheckResult: Sendable, Codable {
         public var per: String?
         public var year: String?
         public var subjects: [String]
+        /// Provinces, cities or countries outside Jakarta the claim names (`Riau`): named in the evidence's sentence.
+        public var regions: [String]?
     }
 
     public struct Evidence: Sendable, Codable {
@@ -90,9 +92,13 @@ public struct FactChecker: Sendable {
         // would find named in it (people the knowledge base knows), with the claim's other words.
         let programs = Set(facts.mentions.filter { $0.kind == "program" }.map(\.id))
         var subjects = programs
+        let engine = QueryEngine(kb: kb, resources: resources)
+        // A program's claim that names a province, city or country outside Jakarta is about the program there; a claim
+        // without a program has the region among its words.
+        let regionNames = programs.isEmpty ? [] : Self.regions(in: facts, resources.rules)
+        let regions = engine.ftsTerms(regionNames.joined(separator: " "))
         var terms: [String] = []
         if programs.isEmpty {
-            let engine = QueryEngine(kb: kb, resources: resources)
             let named = facts.mentions.filter { Self.subjectKinds.contains($0.kind) }
             subjects = Set(named.map(\.id))
             if subjects.isEmpty {
@@ -103,15 +109,19 @@ public struct FactChecker: Sendable {
         let year = facts.extraction.dates.compactMap(\.normalized).first.map { String($0.prefix(4)) }
             ?? Self.bareYear(in: facts, outside: stated.map(\.span))
         let claim = CheckResult.Claim(text: text, kind: figure.money ? "money" : "figure", value: figure.value, max: figure.max,
-                                      unit: figure.unit, qualifier: figure.qualifier, per: figure.per, year: year, subjects: subjects.sorted())
+                                      unit: figure.unit, qualifier: figure.qualifier, per: figure.per, year: year, subjects: subjects.sorted(),
+                                      regions: regionNames.isEmpty ? nil : regionNames)
         guard !subjects.isEmpty || !terms.isEmpty else { return CheckResult(claim: claim, verdict: .notFound, evidence: []) }
 
         // Figures whose sentence names the subject and has the words; failing that, figures of documents that do. A
         // document that states the claimed value in another sentence (`jumlah mahasiswa … mencapai 2.047 orang` after
         // `pulang kampung`) is evidence too, where no such sentence states it.
-        var evidence = try evidenceFor(figure, subjects: subjects, terms: terms, year: year, sameSentence: true)
+        // A province, city or country outside Jakarta the claim names is named in the figure's own sentence, in both
+        // (`kebakaran hutan dan lahan di Riau mencapai 1.000 hektare`: not the country's total, nor Jambi's, in a report
+        // that names Riau elsewhere).
+        var evidence = try evidenceFor(figure, subjects: subjects, terms: terms, regions: regions, year: year, sameSentence: true)
         if !evidence.contains(where: { $0.relation == "same" }) {
-            let wider = try evidenceFor(figure, subjects: subjects, terms: terms, year: year, sameSentence: false)
+            let wider = try evidenceFor(figure, subjects: subjects, terms: terms, regions: regions, year: year, sameSentence: false)
             evidence += wider.filter { found in
                 (evidence.isEmpty || found.relation == "same")
                     && !evidence.contains { $0.document.id == found.document.id && $0.span == found.span }
@@ -137,6 +147,22 @@ public struct FactChecker: Sendable {
             guard token.kind == .number, token.text.utf8.count == 4, let year = Int(token.text), (1900...2100).contains(year) else { return false }
             return spans.allSatisfy { token.span.upperBound <= $0[0] || token.span.lowerBound >= $0[1] }
         }?.text
+    }
+
+    /// The regions outside Jakarta a claim names (words.tsv's and ICU's: `Riau`, `Jawa Barat`), as written.
+    static func regions(in facts: DocumentFacts, _ rules: RuleWords) -> [String] {
+        let tokens = facts.sentences.flatMap(\.tokens)
+        var found: [String] = []
+        var k = 0
+        while k < tokens.count {
+            if tokens[k].kind == .word, let n = rules.outsideJakartaLength(tokens[k...].lazy.map(\.normalized)) {
+                found.append(tokens[k..<(k + n)].map(\.text).joined(separator: " "))
+                k += n
+            } else {
+                k += 1
+            }
+        }
+        return found
     }
 
     /// The kinds of entity a claim is about.
@@ -171,8 +197,11 @@ public struct FactChecker: Sendable {
     }
 
     /// Figures (amounts, for an amount) about all `subjects` (about them, or naming them in the figure's sentence, or
-    /// `sameSentence` false, in its document) with all `terms` in the figure's sentence (or each in its document).
-    func evidenceFor(_ figure: Stated, subjects: Set<String>, terms: [String], year: String?, sameSentence: Bool) throws -> [CheckResult.Evidence] {
+    /// `sameSentence` false, in its document) with all `terms` in the figure's sentence (or each in its document), and
+    /// all `regions` in the figure's sentence (an amount's, as its `terms`).
+    func evidenceFor(_ figure: Stated, subjects: Set<String>, terms: [String], regions: [String], year: String?,
+                     sameSentence: Bool) throws -> [CheckResult.Evidence] {
+        let terms = figure.money ? terms + regions.filter { !terms.contains($0) } : terms
         let candidates = try kb.read { db in
             var sql: String
             var arguments: StatementArguments = []
@@ -199,6 +228,11 @@ public struct FactChecker: Sendable {
                 let (clause, termArguments) = QueryEngine.figureTermsClause(terms, sameSentence: sameSentence)
                 sql += clause
                 arguments += termArguments
+            }
+            if !figure.money {
+                let (clause, regionArguments) = QueryEngine.figureTermsClause(regions, sameSentence: true)
+                sql += clause
+                arguments += regionArguments
             }
             sql += " ORDER BY docPublished, f.start"
             return try Row.fetchAll(db, sql: sql, arguments: arguments)

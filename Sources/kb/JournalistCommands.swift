@@ -41,7 +41,7 @@ struct Check: ParsableCommand {
             func amount(_ value: Double?, _ max: Double?, _ unit: String?, _ per: String?) -> String {
                 c.kind == "money" ? QueryEngine.formatMoney(value, max: max, currency: unit ?? "?", per: per) : "\(QueryEngine.format(value)) \(unit ?? "")"
             }
-            lines.append("claim:   \(c.qualifier.map { $0 + " " } ?? "")\(amount(c.value, c.max, c.unit, c.per))\(c.year.map { " · " + $0 } ?? "") · about \(c.subjects.joined(separator: ", "))")
+            lines.append("claim:   \(c.qualifier.map { $0 + " " } ?? "")\(amount(c.value, c.max, c.unit, c.per))\(c.year.map { " · " + $0 } ?? "") · about \(c.subjects.joined(separator: ", "))\(c.regions.map { " · in " + $0.joined(separator: ", ") } ?? "")")
             for e in result.evidence {
                 lines.append("- \(e.relation): \(e.qualifier.map { $0 + " " } ?? "")\(amount(e.value, e.max, e.unit, e.per))\(e.date.map { " (" + $0 + ")" } ?? "")")
                 lines.append("  “\(e.sentence)”")

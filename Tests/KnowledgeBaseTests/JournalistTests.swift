@@ -72,6 +72,23 @@ struct CheckTests {
         #expect(result.claim.subjects == subjects)
     }
 
+    @Test("a program's claim naming a region outside Jakarta is checked against the figures stated with it", arguments: [
+        ("Sebanyak 1.200 penyandang disabilitas di Jawa Barat menerima bantuan", CheckResult.Verdict.supported, [1200.0]),
+        // Not the country's total the same report gives.
+        ("Sebanyak 5.000 penyandang disabilitas di Jawa Barat menerima bantuan", .contradicted, [1200]),
+        ("Sebanyak 1.200 penyandang disabilitas di Riau menerima bantuan", .notFound, []),
+        ("Sebanyak 9.000 penyandang disabilitas menerima bantuan", .supported, [1200, 9000]),
+    ])
+    func programInARegion(_ claim: String, _ verdict: CheckResult.Verdict, _ values: [Double]) async throws {
+        let kb = try KnowledgeBase()
+        try await Fixtures.ingest(Fixtures.release("Selasa, 10 September 2019", "Kementerian Sosial mencatat 1.200 penyandang "
+            + "disabilitas di Jawa Barat menerima bantuan. Secara nasional, 9.000 penyandang disabilitas menerima bantuan."), into: kb)
+        let result = try checker(kb).check(claim)
+        #expect(result.verdict == verdict)
+        #expect(result.evidence.compactMap(\.value) == values)
+        #expect(result.claim.subjects == ["program:penyandang-disabilitas"])
+    }
+
     @Test("people counted by a classifier count the people their sentence names, in any sentence of a document", arguments: [
         ("Sebanyak 2.047 mahasiswa Papua pulang kampung", CheckResult.Verdict.supported, [700.0, 2047]),
         // Another value in a sentence with the claim's words, and none stated elsewhere: only that sentence's.
