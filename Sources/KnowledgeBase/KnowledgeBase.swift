@@ -376,23 +376,38 @@ public final class KnowledgeBase: Sendable {
                 var titleKey: String
                 var orgId: String?
             }
+            /// A holder's name and, for a person people.tsv knows, its other names there (`Anies Rasyid Baswedan`), so that a
+            /// misprint of one is a variant too (`Anies Rasyis Baswedan`).
+            struct Spelling {
+                var name: String
+                var length: Int
+                var letters: [Int]
+            }
             struct Holder {
                 var id: String
                 var name: String
                 var office: Office
-                var length: Int
-                var letters: [Int]
+                var spellings: [Spelling]
+            }
+            var aliases: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT a.entityId, a.alias FROM alias a JOIN entity e ON e.id = a.entityId
+                WHERE a.fromGazetteer AND e.kind = 'person' AND a.alias <> e.name ORDER BY a.alias
+                """) {
+                aliases[row["entityId"], default: []].append(row["alias"])
             }
             var letterNumbers: [Character: Int] = [:]
             let holders = rows.map { row in
                 let name: String = row["name"]
-                let letters = name.lowercased().map { letter in
-                    if let number = letterNumbers[letter] { return number }
-                    letterNumbers[letter] = letterNumbers.count
-                    return letterNumbers.count - 1
+                let id: String = row["personId"]
+                let spellings = ([name] + (aliases[id] ?? [])).map { spelling in
+                    Spelling(name: spelling, length: spelling.count, letters: spelling.lowercased().map { letter in
+                        if let number = letterNumbers[letter] { return number }
+                        letterNumbers[letter] = letterNumbers.count
+                        return letterNumbers.count - 1
+                    })
                 }
-                return Holder(id: row["personId"], name: name, office: Office(titleKey: row["titleKey"], orgId: row["orgId"]),
-                              length: name.count, letters: letters)
+                return Holder(id: id, name: name, office: Office(titleKey: row["titleKey"], orgId: row["orgId"]), spellings: spellings)
             }
             // Who is linked with whom so far, through any chain of links (a root for each person).
             var linkedTo: [String: String] = [:]
@@ -409,20 +424,29 @@ public final class KnowledgeBase: Sendable {
             for (i, a) in holders.enumerated() {
                 for j in byOffice[a.office, default: []] where j > i {
                     let b = holders[j]
-                    // Names 3 or more letters apart in length are never 2 edits apart: most pairs stop there.
-                    guard a.id != b.id, min(a.length, b.length) >= 6, let distance = Self.editDistance(a.letters, b.letters, atMost: 2),
-                          distance > 0 else { continue }
-                    try link(a, b, "names \(distance) letter(s) apart")
+                    guard a.id != b.id else { continue }
+                    close: for x in a.spellings {
+                        for y in b.spellings where min(x.length, y.length) >= 6 {
+                            // Names 3 or more letters apart in length are never 2 edits apart: most pairs stop there.
+                            guard let distance = Self.editDistance(x.letters, y.letters, atMost: 2), distance > 0 else { continue }
+                            let written = x.name == a.name && y.name == b.name ? "" : ", as \(x.name) / \(y.name)"
+                            try link(a, b, "names \(distance) letter(s) apart\(written)")
+                            break close
+                        }
+                    }
                 }
             }
             // A name that is a shorter form of one other holder's name in the same office, and of no third's, is a variant
             // of it (`Agus Gumiwang`, `Anies`, `Baswedan` of `Agus Gumiwang Kartasasmita`, `Anies Baswedan`); so is one
             // with an initial for a word (`Basuki T Purnama`, `Basuki Tjahaja Purnama`).
             let words = holders.map { $0.name.lowercased().split(separator: " ") }
+            let spelledWords = holders.map { $0.spellings.map { $0.name.lowercased().split(separator: " ") } }
             var shorterOfSeveral: [(short: Int, longer: [Int])] = []
             for indices in byOffice.values {
                 for i in indices {
-                    let longer = indices.filter { holders[$0].id != holders[i].id && Self.isShorterForm(words[i], of: words[$0]) }
+                    let longer = indices.filter { other in
+                        holders[other].id != holders[i].id && spelledWords[other].contains { Self.isShorterForm(words[i], of: $0) }
+                    }
                     let initials = indices.filter { $0 > i && Self.isSameWithInitials(words[i], words[$0]) }
                     var pairs = initials.map { (holders[$0], "one name with an initial for a word of the other") }
                     if Set(longer.map { holders[$0].id }).count == 1 {

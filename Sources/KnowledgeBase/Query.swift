@@ -430,7 +430,10 @@ public struct QueryEngine: Sendable {
         let people = q.entities.filter { $0.kind == "person" }.map(\.id)
         let words = titleWords(q.text)
         func officeTerms(_ words: [[String]]) throws -> [Row] {
-            var sql = "SELECT t.*, p.name AS personName, o.name AS orgName FROM officeTerm t JOIN entity p ON p.id = t.personId LEFT JOIN entity o ON o.id = t.orgId WHERE 1 = 1"
+            var sql = """
+                SELECT t.*, p.name AS personName, p.fromGazetteer AS personKnown, o.name AS orgName
+                FROM officeTerm t JOIN entity p ON p.id = t.personId LEFT JOIN entity o ON o.id = t.orgId WHERE 1 = 1
+                """
             var arguments: StatementArguments = []
             for (column, values) in [("t.titleKey", positions), ("t.orgId", orgs), ("t.personId", people)] where !values.isEmpty {
                 if column == "t.titleKey" {
@@ -534,8 +537,11 @@ public struct QueryEngine: Sendable {
         var folded: [Holding: String] = [:]
         var names: [Holding: [String]] = [:]
         for members in groups.values {
-            // The most evidenced name, ties to the longest (`Agus Gumiwang Kartasasmita`), then the first given.
+            // The name people.tsv gives the person (`Anies Baswedan`, not its misprint `Anies Rasyis Baswedan`), else the
+            // most evidenced name, ties to the longest (`Agus Gumiwang Kartasasmita`), then the first given.
             let head = members.max { a, b in
+                let (p, q) = (terms[a]["personKnown"] as Bool, terms[b]["personKnown"] as Bool)
+                if p != q { return q }
                 let (x, y) = (terms[a]["evidence"] as Int, terms[b]["evidence"] as Int)
                 if x != y { return x < y }
                 let (m, n) = ((terms[a]["personName"] as String).count, (terms[b]["personName"] as String).count)

@@ -1419,6 +1419,17 @@ struct GraphTests {
         #expect(try engine.understand("kegiatan Jokowi").entities.map(\.id) == ["person:joko-widodo"])
     }
 
+    @Test("a misprint of a name people.tsv gives a person is a variant of the person (Anies Rasyis Baswedan)")
+    func misprintOfAPersonsOtherName() async throws {
+        let kb = try KnowledgeBase()
+        try await Fixtures.ingest(Fixtures.release("Selasa, 10 September 2019", "Gubernur DKI Jakarta Anies Baswedan membuka acara itu."), into: kb)
+        try await Fixtures.ingest(Fixtures.release("Rabu, 11 September 2019", "Gubernur DKI Jakarta Anies Rasyis Baswedan meresmikan jembatan."), into: kb)
+        let engine = QueryEngine(kb: kb, resources: Fixtures.resources)
+        let governor = try engine.answer(try engine.understand("siapa Gubernur DKI Jakarta"), limit: 10)
+        #expect(governor.map(\.person) == ["Anies Baswedan"])
+        #expect(governor.first?.alsoWritten == ["Anies Rasyis Baswedan"])
+    }
+
     @Test("a title asked about with RI or Indonesia is Indonesia's office, not every office the title starts")
     func nationalOffice() async throws {
         let kb = try KnowledgeBase()
