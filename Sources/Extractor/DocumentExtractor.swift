@@ -81,7 +81,8 @@ public struct DocumentExtractor: Sendable {
     /// words before a title make no holder (`istri Gubernur Jawa Barat, Ibu Atalia`, `para Menteri`) (2026-11-24).
     /// 34: a person people.tsv knows after a serving title's principal is the principal (`juru bicara Presiden Jokowi`);
     /// initials in brackets inside a name (`Bacharuddin Jusuf (BJ) Habibie`) are the name's (2026-11-24).
-    public static let rulesRevision = 34
+    /// 35: a holder elect (`Wakil Presiden Terpilih Ma'ruf Amin`: words.tsv's `elect_word`) holds no office yet (2026-11-24).
+    public static let rulesRevision = 35
 
     public var resources: ExtractionResources
     public var today: CalendarDate

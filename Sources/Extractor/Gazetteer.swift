@@ -246,7 +246,7 @@ public struct Gazetteer: Sendable {
     /// a row of any other role would be read by nothing, so it is an error (a misspelled `natonal_suffix`).
     static let wordRoles: Set<String> = [
         "acting_prefix", "action", "ambiguous_place", "candidate_prefix", "company_close", "company_form", "country",
-        "deputy_prefix", "field_word", "former_prefix", "home_region", "honorific", "list_intro", "name_word",
+        "deputy_prefix", "elect_word", "field_word", "former_prefix", "home_region", "honorific", "list_intro", "name_word",
         "national_suffix", "not_name", "participant_unit", "passive_agent", "people_classifier", "place_context",
         "place_word", "plural_prefix", "principal_intro", "province", "rank", "region", "region_intro", "region_suffix",
         "relative_prefix", "speech_verb",

@@ -28,6 +28,13 @@ extension ExtractionRun {
                 // `calon wakil gubernur DKI, Syaikhu`: a candidate holds no office; `para Menteri Kabinet Kerja Presiden Joko
                 // Widodo`: nor do many.
                 if namesNoHolder(s, before: phrase.lowerBound) { continue }
+                if isElect(s, phrase) {
+                    // The elect named after it holds no office yet, nor does a title after the name make them its holder.
+                    var k = phrase.upperBound
+                    while k < s.tokens.count, rules.electWords.contains(s.tokens[k].normalized) || s.tokens[k].text == "," { k += 1 }
+                    if let name = nameRun(s, from: k) { used.append(phrase.lowerBound..<name.upperBound) }
+                    continue
+                }
                 let former = isFormer(s, before: phrase.lowerBound)
                 // POSITION [,] NAME
                 var k = phrase.upperBound
@@ -137,7 +144,7 @@ extension ExtractionRun {
         for (si, s) in analyzed.enumerated() {
             for position in s.positions where !officials.contains(where: { $0.sentence == si && $0.phraseTokens.overlaps(position.tokenRange) }) {
                 let phrase = positionPhrase(s, from: position)
-                if isFormer(s, before: phrase.lowerBound) || namesNoHolder(s, before: phrase.lowerBound) { continue }
+                if isFormer(s, before: phrase.lowerBound) || namesNoHolder(s, before: phrase.lowerBound) || isElect(s, phrase) { continue }
                 let org = organization(s, phrase, position: position)
                 // Without an organization the title tells the offices apart (`Gubernur Jawa Barat`, `Gubernur Jawa Tengah`),
                 // as the knowledge base tells them (`Gazetteer.officeKey`: `Menhub` is the office of `Menteri Perhubungan`).
@@ -286,6 +293,12 @@ extension ExtractionRun {
     /// a candidate's (`calon`: words.tsv's `candidate_prefix`) or many holders' (`para`: its `plural_prefix`).
     func namesNoHolder(_ s: AnalyzedSentence, before start: Int) -> Bool {
         start > 0 && rules.noHolderPrefixes.contains(s.tokens[start - 1].normalized)
+    }
+
+    /// Whether a word making the person named the holder elect (`terpilih`: words.tsv's `elect_word`) is in the position
+    /// phrase or right after it (`Wakil Presiden Terpilih Ma'ruf Amin`, `Ketua KPK terpilih, Irjen Firli`).
+    func isElect(_ s: AnalyzedSentence, _ phrase: Range<Int>) -> Bool {
+        s.tokens[phrase.lowerBound..<min(phrase.upperBound + 1, s.tokens.count)].contains { rules.electWords.contains($0.normalized) }
     }
 
     /// `istri Gubernur Jawa Barat, Ibu Atalia`: whether a relative's or an aide's word (words.tsv's `relative_prefix`)

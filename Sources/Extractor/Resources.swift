@@ -101,6 +101,8 @@ public struct RuleWords: Sendable {
     /// Words before a position that make it no one's office: the person named is a candidate for it (`calon`), or it
     /// is many holders' (`para`).
     public var noHolderPrefixes: Set<String>
+    /// Words in or right after a title that make the person named its holder elect (`terpilih`).
+    public var electWords: Set<String>
     /// Words before a position that make a name set off by a comma after it a relative's of the holder (`istri`).
     public var relativePrefixes: Set<String>
     /// Words that open a company's name after a title (`PT`), and words that close one (`Tbk`).
@@ -177,6 +179,7 @@ public struct RuleWords: Sendable {
         formerPrefixes = role("former_prefix")
         noHolderPrefixes = role("candidate_prefix").union(role("plural_prefix"))
         relativePrefixes = role("relative_prefix")
+        electWords = role("elect_word")
         companyForms = role("company_form")
         companyCloses = role("company_close")
         principalIntros = role("principal_intro")

@@ -235,13 +235,16 @@ struct OfficialTests {
         #expect(Extraction4.extract(text).officials.map { "\($0.name): \($0.title ?? "") (\($0.org ?? ""))" } == expected)
     }
 
-    @Test("a relative's or an aide's word before a title, and a plural one, make no holder of the name after a comma", arguments: [
+    @Test("a relative's or an aide's word before a title, a plural one, and an elect after it make no holder of the name", arguments: [
         ("Acara itu dihadiri istri Gubernur Jawa Barat, Ibu Atalia Ridwan Kamil.", []),
         ("Istri Wali Kota Bandung Oded M Danial hadir di sana.", ["Oded M Danial: Wali Kota Bandung"]),
         ("Thareq Kemal, putra presiden ke-3 RI, Bacharuddin Jusuf Habibie, mengatakan hal itu.", ["BJ Habibie: presiden ke-3 RI"]),
         ("Putra Presiden Joko Widodo (Jokowi), Gibran Rakabuming Raka hadir.", ["Joko Widodo: Presiden"]),
         ("Ia berbicara di depan para Menteri Kabinet Kerja Presiden Joko Widodo (Jokowi) kemarin.", ["Joko Widodo: Presiden"]),
         ("Habibie dekat dengan para Presiden, Kanselir, ilmuwan, dan industrialis.", []),
+        // A holder elect does not hold the office yet.
+        ("Acara itu dihadiri Wakil Presiden Terpilih Ma'ruf Amin.", []),
+        ("Acara itu dihadiri Wakil Presiden terpilih Ma'ruf Amin.", []),
     ])
     func relativesAndPlurals(_ text: String, _ expected: [String]) {
         #expect(Extraction4.extract(text).officials.map { "\($0.name): \($0.title ?? "")" } == expected)
@@ -329,7 +332,7 @@ struct OfficialTests {
                                paragraphs: [Paragraph(text: text, sourceRange: 0..<text.unicodeScalars.count)])
             return Extraction4.extractor.extract(doc).extraction.officials.map { "\($0.name) — \($0.title ?? "")" }
         }
-        #expect(officials("Menurut Nana, Pak Sandiaga Uno, Wakil Gubernur terpilih saat itu, mengetahui konsep itu.")
+        #expect(officials("Menurut Nana, Pak Sandiaga Uno, Wakil Gubernur saat itu, mengetahui konsep itu.")
                 == ["Sandiaga Uno — Wakil Gubernur"])
         #expect(officials("Mengenai pencalonan calon wakil gubernur DKI, Syaikhu menyerahkannya kepada partainya.").isEmpty)
         #expect(officials("Asisten Pribadi BJ Habibie mengatakan kondisi Habibie membaik.").isEmpty)
