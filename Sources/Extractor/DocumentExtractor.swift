@@ -82,7 +82,9 @@ public struct DocumentExtractor: Sendable {
     /// 34: a person people.tsv knows after a serving title's principal is the principal (`juru bicara Presiden Jokowi`);
     /// initials in brackets inside a name (`Bacharuddin Jusuf (BJ) Habibie`) are the name's (2026-11-24).
     /// 35: a holder elect (`Wakil Presiden Terpilih Ma'ruf Amin`: words.tsv's `elect_word`) holds no office yet (2026-11-24).
-    public static let rulesRevision = 35
+    /// 36: the part of a sentence that speaks of another time (`dibandingkan tahun 2023`, `sejak 2015`) dates no activity
+    /// and gives it no participants (2026-11-24).
+    public static let rulesRevision = 36
 
     public var resources: ExtractionResources
     public var today: CalendarDate

@@ -34,12 +34,9 @@ extension ExtractionRun {
                 // The program after the verb is its object; one before is its subject's.
                 ($0.tokenRange.lowerBound < main ? 1 : 0, $0.tokenRange.lowerBound) < ($1.tokenRange.lowerBound < main ? 1 : 0, $1.tokenRange.lowerBound)
             }
-            let date = s.dates.first { $0.normalized != nil && !isStatementDate(s, $0) && !isTermDate($0) } ?? documentDate
+            let date = s.dates.first { datesActivity(s, $0) } ?? documentDate
             let location = bestLocation(s)
-            let participants = figures.filter { f in
-                f.span[0] >= s.sentence.span.lowerBound && f.span[1] <= s.sentence.span.upperBound
-                    && (f.unit.map { rules.participantUnits.contains($0) } ?? false)
-            }.map { Participants(value: $0.value, unit: $0.unit) }
+            let participants = participants(in: s, figures)
             // Without a doer and a program there is nothing to tell (`Turut dihadiri.`).
             guard actor != nil || !programs.isEmpty else { continue }
             var event = EventFact(actor: actor, action: verb.stem, program: programs.first.flatMap { name(of: $0.id) },
@@ -51,6 +48,17 @@ extension ExtractionRun {
             facts.extraction.events.append(event)
             previousEvent = facts.extraction.events.count - 1
         }
+    }
+
+    /// The figures of a sentence that count the people taking part (words.tsv's `participant_unit`), but for those of
+    /// the part that speaks of another time (`meningkat dibandingkan tahun 2023 yang hanya 300 peserta`, `sejak 2015
+    /// diikuti 10.000 peserta`: `otherTime`).
+    func participants(in s: AnalyzedSentence, _ figures: [FigureFact]) -> [Participants] {
+        let otherTime = otherTime(in: s)
+        return figures.filter { f in
+            f.span[0] >= s.sentence.span.lowerBound && f.span[1] <= s.sentence.span.upperBound && f.span[0] < otherTime
+                && (f.unit.map { rules.participantUnits.contains($0) } ?? false)
+        }.map { Participants(value: $0.value, unit: $0.unit) }
     }
 
     /// `Kegiatan ini …`, `Apel tersebut …`, `Pertemuan yang …`, `Peserta yang hadir …`.
@@ -72,15 +80,12 @@ extension ExtractionRun {
         }
         if event.program == nil { event.program = event.programs?.first }
         if event.location == nil || locationRank(event.location) > locationRank(bestLocation(s)) { event.location = bestLocation(s) ?? event.location }
-        if let d = s.dates.first(where: { $0.normalized != nil && !isStatementDate(s, $0) && !isTermDate($0) }),
+        if let d = s.dates.first(where: { datesActivity(s, $0) }),
            event.datePrecision != "day", d.granularity == .day {
             event.date = d.normalized
             event.datePrecision = d.granularity.rawValue
         }
-        event.participants += figures.filter { f in
-            f.span[0] >= s.sentence.span.lowerBound && f.span[1] <= s.sentence.span.upperBound
-                && (f.unit.map { rules.participantUnits.contains($0) } ?? false)
-        }.map { Participants(value: $0.value, unit: $0.unit) }
+        event.participants += participants(in: s, figures)
         if event.actor == nil, let official = officials.first(where: { $0.sentence == si }) { event.actor = official.name }
         facts.extraction.events[index] = event
     }

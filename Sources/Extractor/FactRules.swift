@@ -17,6 +17,28 @@ extension ExtractionRun {
         ScalarText.lowercased(slice(d.span)).hasPrefix("periode")
     }
 
+    /// Whether a date in a sentence may date its activity: a date of a statement, of a term of office, or of the part
+    /// of the sentence that speaks of another time (`otherTime`) does not.
+    func datesActivity(_ s: AnalyzedSentence, _ d: DateMention) -> Bool {
+        d.normalized != nil && !isStatementDate(s, d) && !isTermDate(d) && d.span.lowerBound < otherTime(in: s)
+    }
+
+    /// Where a sentence starts to speak of another time than its activity's (a scalar offset; its end if it does not): at
+    /// a comparison (`meningkat dibandingkan tahun 2023 yang hanya 300 peserta`: words.tsv's `comparison_word`), or at
+    /// a start more than a year before the publication (`berjalan sejak 2015`: its `since_word`; `dibuka sejak Sabtu
+    /// (14/9)` dates the opening).
+    func otherTime(in s: AnalyzedSentence) -> Int {
+        for (i, t) in s.tokens.enumerated() {
+            if rules.comparisonWords.contains(t.normalized) { return t.span.lowerBound }
+            if rules.sinceWords.contains(t.normalized), i + 1 < s.tokens.count,
+               let date = s.dates.first(where: { s.tokenIndex(atOrAfter: $0.span.lowerBound) <= i + 2 && $0.span.lowerBound >= t.span.upperBound }),
+               date.normalized != nil, !isNearPublication(date) {
+                return t.span.lowerBound
+            }
+        }
+        return s.sentence.span.upperBound
+    }
+
     /// A date said of a statement (`ujar Premi, Selasa (21/1)`) dates the words, not the activity.
     func isStatementDate(_ s: AnalyzedSentence, _ d: DateMention) -> Bool {
         let at = s.tokenIndex(atOrAfter: d.span.lowerBound)
@@ -28,8 +50,7 @@ extension ExtractionRun {
     /// more than a year from the publication date (`… sejak 1945`, history a feature recalls).
     var documentEventDate: DateMention? {
         for s in analyzed {
-            for d in s.dates where d.normalized != nil && !isStatementDate(s, d) && !isTermDate(d) && d.granularity != .unknown
-                && isNearPublication(d) {
+            for d in s.dates where datesActivity(s, d) && d.granularity != .unknown && isNearPublication(d) {
                 return d
             }
         }

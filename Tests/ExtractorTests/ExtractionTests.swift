@@ -560,6 +560,20 @@ struct FactTests {
         #expect(near.events.last?.date == "2019-08")
     }
 
+    @Test("what a sentence compares its activity with, or a start long ago, dates it not, nor gives its participants", arguments: [
+        ("Dinas Sosial, Selasa (21/1), menggelar pelatihan Karang Taruna yang diikuti 500 peserta, meningkat dibandingkan tahun 2023 "
+            + "yang hanya 300 peserta.", "2025-01-21", [500.0]),
+        ("Dinas Sosial menggelar pelatihan Karang Taruna yang diikuti 500 peserta, meningkat dibandingkan tahun 2023.", nil, [500]),
+        ("Dinas Sosial menggelar pelatihan Karang Taruna sejak 2015 dan telah diikuti 10.000 peserta.", nil, []),
+        // A recent start is the activity's own date (the post opened on Saturday).
+        ("Posko kesehatan dibuka Dinas Sosial sejak Sabtu (18/1) dan telah melayani 300 peserta.", "2025-01-18", [300]),
+    ] as [(String, String?, [Double])])
+    func otherTimes(_ text: String, _ date: String?, _ participants: [Double]) throws {
+        let event = try #require(Extraction4.extract(text, published: "2025-01-21").events.first)
+        #expect(event.date == date)
+        #expect(event.participants.compactMap(\.value) == participants)
+    }
+
     @Test("the meeting with the vice governor happened on 1 July 2025 at Balai Kota")
     func meeting() throws {
         let (_, e) = try Extraction4.seed("dinsos-2025-07-01-temu-wagub-program-strategis")
