@@ -245,12 +245,12 @@ public struct Gazetteer: Sendable {
     /// The roles of `words.tsv` rows that the rules read (`RuleWords`, the matcher's ambiguous places, the office key):
     /// a row of any other role would be read by nothing, so it is an error (a misspelled `natonal_suffix`).
     static let wordRoles: Set<String> = [
-        "acting_prefix", "action", "ambiguous_place", "candidate_prefix", "company_close", "comparison_word", "company_form", "country",
-        "deputy_prefix", "elect_word", "field_word", "former_prefix", "home_region", "honorific", "list_intro", "name_word",
-        "national_suffix", "not_name", "participant_unit", "passive_agent", "people_classifier", "place_context",
-        "place_word", "plural_prefix", "principal_intro", "province", "rank", "region", "region_intro", "region_suffix",
-        "relative_prefix", "since_word", "speech_verb",
-        "title_word", "unit_noun", "vague",
+        "acting_prefix", "action", "ambiguous_place", "candidate_prefix", "company_close", "company_form",
+        "comparison_word", "country", "deputy_prefix", "elect_word", "field_word", "former_prefix", "home_region",
+        "honorific", "list_intro", "name_word", "national_suffix", "not_name", "participant_unit", "passive_agent",
+        "people_classifier", "place_context", "place_word", "plural_prefix", "principal_intro", "province", "rank",
+        "region", "region_intro", "region_suffix", "relative_prefix", "since_word", "speech_verb", "title_word",
+        "unit_noun", "vague",
     ]
 
     /// Loads places.tsv, organizations.tsv, programs.tsv, positions.tsv, people.tsv, words.tsv and abbreviations.tsv from
