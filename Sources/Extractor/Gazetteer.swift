@@ -88,6 +88,7 @@ public struct Gazetteer: Sendable {
         didSet {
             childIDs = Self.childIndex(entries)
             organizations = Self.organizations(entries)
+            positionNames = Self.positionNames(entries)
         }
     }
     /// Role → lowercased words (from `words.tsv`).
@@ -106,6 +107,8 @@ public struct Gazetteer: Sendable {
     /// The organizations sorted by id, for rules that pick one by type and place: scanned in a fixed order, the
     /// first match does not depend on the dictionary's hashing, and the other kinds are not scanned at all.
     public private(set) var organizations: [GazetteerEntry]
+    /// Position id → its name and aliases, normalized (`Gazetteer.normalize`), for `officeKey`, which every official asks.
+    private var positionNames: [String: Set<String>]
 
     /// A gazetteer from entries already in memory (tests, or entries built elsewhere); the first of two equal ids wins.
     public init(entries: [GazetteerEntry], words: [String: Set<String>] = [:], spellings: [String: [String]] = [:],
@@ -117,6 +120,13 @@ public struct Gazetteer: Sendable {
         self.abbreviations = abbreviations
         self.childIDs = Self.childIndex(byID)
         self.organizations = Self.organizations(byID)
+        self.positionNames = Self.positionNames(byID)
+    }
+
+    private static func positionNames(_ entries: [String: GazetteerEntry]) -> [String: Set<String>] {
+        entries.values.filter { $0.kind == .position }.reduce(into: [:]) { names, entry in
+            names[entry.id] = Set(([entry.name] + entry.aliases).map(normalize))
+        }
     }
 
     private static func organizations(_ entries: [String: GazetteerEntry]) -> [GazetteerEntry] {
@@ -174,8 +184,7 @@ public struct Gazetteer: Sendable {
         switch (positionID, orgID) {
         case (let position?, nil):
             let title = written()
-            guard let entry = entry(position) else { return "\(position)@\(title)" }
-            let names = Set(([entry.name] + entry.aliases).map(Self.normalize))
+            guard let entry = entry(position), let names = positionNames[position] else { return "\(position)@\(title)" }
             let suffix = (words["national_suffix"] ?? []).filter { title.hasSuffix(" " + $0) }.max { $0.count < $1.count }
             let bare = suffix.map { String(title.dropLast($0.count + 1)) } ?? title
             return "\(position)@\(names.contains(title) || names.contains(bare) ? Self.normalize(entry.name) : title)"

@@ -103,8 +103,8 @@ public struct RuleWords: Sendable {
     public var noHolderPrefixes: Set<String>
     /// Words from which a sentence speaks of another time than its activity's: a comparison (`dibandingkan`), a start
     /// (`sejak`) when the date after it is more than a year from the publication.
-    public var comparisonWords: Set<String>
-    public var sinceWords: Set<String>
+    public var comparisonWords: WordSet
+    public var sinceWords: WordSet
     /// Words in or right after a title that make the person named its holder elect (`terpilih`).
     public var electWords: Set<String>
     /// Words before a position that make a name set off by a comma after it a relative's of the holder (`istri`).
@@ -184,8 +184,8 @@ public struct RuleWords: Sendable {
         noHolderPrefixes = role("candidate_prefix").union(role("plural_prefix"))
         relativePrefixes = role("relative_prefix")
         electWords = role("elect_word")
-        comparisonWords = role("comparison_word")
-        sinceWords = role("since_word")
+        comparisonWords = WordSet(role("comparison_word"))
+        sinceWords = WordSet(role("since_word"))
         companyForms = role("company_form")
         companyCloses = role("company_close")
         principalIntros = role("principal_intro")
