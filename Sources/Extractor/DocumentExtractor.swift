@@ -84,7 +84,8 @@ public struct DocumentExtractor: Sendable {
     /// 35: a holder elect (`Wakil Presiden Terpilih Ma'ruf Amin`: words.tsv's `elect_word`) holds no office yet (2026-11-24).
     /// 36: the part of a sentence that speaks of another time (`dibandingkan tahun 2023`, `sejak 2015`) dates no activity
     /// and gives it no participants (2026-11-24).
-    public static let rulesRevision = 36
+    /// 37: `Deputi` is a title alone (`Deputi Penindakan KPK`) and still makes a deputy before another (2026-11-24).
+    public static let rulesRevision = 37
 
     public var resources: ExtractionResources
     public var today: CalendarDate
@@ -316,8 +317,9 @@ struct ExtractionRun {
     func deputies(_ positions: [EntityMatch], _ tokens: [Token]) -> [EntityMatch] {
         positions.compactMap { p in
             let k = p.tokenRange.lowerBound
+            // (`Deputi` is a title alone too, `Deputi Penindakan KPK`: one word of its own does not keep it from making a deputy.)
             guard k > 0, rules.deputyPrefixes.contains(tokens[k - 1].normalized),
-                  !positions.contains(where: { $0.tokenRange.contains(k - 1) }) else { return p }
+                  !positions.contains(where: { $0.tokenRange.contains(k - 1) && $0.tokenRange.count > 1 }) else { return p }
             guard let deputy = resources.lookup(tokens[k - 1].normalized + " " + tokens[k].normalized, caseSensitive: false)
                 .first(where: { $0.kind == .position }) else { return nil }
             let range = (k - 1)..<p.tokenRange.upperBound

@@ -223,12 +223,15 @@ struct OfficialTests {
     @Test("a title inside a body's name (Kantor Staf Presiden, Sekretariat Presiden) is no office of the name after it", arguments: [
         ("Kepala Sekretariat Presiden, Heru Budi Hartono mengatakan acara berjalan lancar.",
          ["Heru Budi Hartono: Kepala Sekretariat Presiden (Sekretariat Presiden)"]),
-        ("Sementara Deputi IV Kantor Staf Presiden, Eko Sulistyo mengatakan hal itu.", []),
+        ("Sementara Deputi IV Kantor Staf Presiden, Eko Sulistyo mengatakan hal itu.",
+         ["Eko Sulistyo: Deputi IV Kantor Staf Presiden (Kantor Staf Presiden)"]),
         ("Hal itu disampaikan Kepala Biro Pers Media dan Informasi Sekretariat Presiden Erlin Suastini dalam siaran pers.",
          ["Erlin Suastini: Kepala Biro Pers Media dan Informasi Sekretariat Presiden (Sekretariat Presiden)"]),
         ("Kepala Staf Kepresidenan Moeldoko hadir di Istana.", ["Moeldoko: Kepala Staf Kepresidenan (Kantor Staf Presiden)"]),
-        // A deputy is never the head, whether `Wakil` or `Deputi`.
+        // A deputy is never the head, whether `Wakil` or `Deputi`; `Deputi` alone is a title too.
         ("Pernyataan itu disampaikan Deputi Sekjen PSSI Marshal Masita kepada wartawan.", []),
+        ("Deputi Gubernur Bank Indonesia Destry Damayanti mengatakan hal itu.", ["Destry Damayanti: Deputi Gubernur Bank Indonesia ()"]),
+        ("Deputi Penindakan KPK Firli Bahuri hadir di sana.", ["Firli Bahuri: Deputi Penindakan KPK ()"]),
         ("ujar Tenaga Ahli Deputi Kepala Staf Kepresidenan (KSP) Ali Mochtar Ngabalin kepada wartawan.", []),
     ])
     func titleInsideABody(_ text: String, _ expected: [String]) {
