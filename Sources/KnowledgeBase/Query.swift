@@ -343,14 +343,9 @@ public struct QueryEngine: Sendable {
         return try kb.read { db in
             var ids = named
             var anyOf: [String] = []
-            if q.entities.contains(where: { $0.kind == "position" }), !q.entities.contains(where: { $0.kind == "person" }) {
-                let (terms, folded, _) = try holdings(q, db)
-                if let office = terms.first?["titleKey"] as String? {
-                    anyOf = terms.filter { $0["titleKey"] == office }.flatMap { Self.members(of: $0, folded.folded) }
-                }
-                let orgs = q.entities.filter { $0.kind == "organization" }.map(\.id)
-                anyOf += orgs
-                ids.removeAll(where: orgs.contains)
+            if let office = try officeStandIns(q, db) {
+                anyOf = office
+                ids.removeAll(where: office.contains)
                 guard !anyOf.isEmpty else { return [] }
             }
             var sql = """
@@ -387,6 +382,20 @@ public struct QueryEngine: Sendable {
                                    document: Self.source(row), sentence: row["sentence"], span: [row["start"], row["end"]], score: row["hits"])
             }
         }
+    }
+
+    /// What an office asked about without a person stands for in a list of activities: its holders in the query's period
+    /// (those `siapa` would list, of its most evidenced office, with the names folded into them) and the organizations
+    /// asked about (`Kepala Dinas Sosial`: Dinas Sosial). Nil when the query names no such office; empty when no one
+    /// held it and it has no organization.
+    func officeStandIns(_ q: UnderstoodQuery, _ db: Database) throws -> [String]? {
+        guard q.entities.contains(where: { $0.kind == "position" }), !q.entities.contains(where: { $0.kind == "person" }) else { return nil }
+        let (terms, folded, _) = try holdings(q, db)
+        var standIns: [String] = []
+        if let office = terms.first?["titleKey"] as String? {
+            standIns = terms.filter { $0["titleKey"] == office }.flatMap { Self.members(of: $0, folded.folded) }
+        }
+        return standIns + q.entities.filter { $0.kind == "organization" }.map(\.id)
     }
 
     func officials(_ q: UnderstoodQuery, limit: Int) throws(KnowledgeBaseError) -> QueryAnswer {

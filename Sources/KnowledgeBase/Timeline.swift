@@ -91,17 +91,25 @@ extension QueryEngine {
         }
     }
 
-    /// Events in chronological order (undated last) that match the filter.
+    /// Events in chronological order (undated last) that match the filter. An office the query names without a person
+    /// (`Kepala Dinas Sosial 2025`) is its holders then or its organization, as in a query's activities (`events`).
     public func timeline(_ filter: TimelineFilter) throws -> [TimelineEntry] {
         var ids: [String] = []
         var from = filter.from
         var to = filter.to
         var text: String?
+        var office: [String]?
         if let query = filter.query {
-            let understood = try understand(query)
-            ids += understood.entities.filter { $0.kind != "position" }.map(\.id)
+            var understood = try understand(query)
             from = from ?? understood.from
             to = to ?? understood.to
+            (understood.from, understood.to) = (from, to)
+            // With `--person` the office is that person's, no stand-in.
+            if filter.person == nil {
+                let asked = understood
+                office = try kb.read { db in try officeStandIns(asked, db) }
+            }
+            ids += understood.entities.filter { $0.kind != "position" && !(office ?? []).contains($0.id) }.map(\.id)
             text = understood.text.isEmpty ? nil : understood.text
         }
         for (option, kind, name) in [("program", "program", filter.program), ("person", "person", filter.person),
@@ -110,8 +118,9 @@ extension QueryEngine {
             guard let id = try entityID(named: name, kind: kind) else { throw TimelineError.unknownName(option: option, name: name) }
             ids.append(id)
         }
+        if office?.isEmpty == true { return [] }
         let fts = text.flatMap(ftsQuery)
-        let (entityIDs, start, end) = (ids, from, to)
+        let (entityIDs, standIns, start, end) = (ids, office ?? [], from, to)
         return try kb.read { db in
             var sql = """
                 SELECT e.*, \(Self.documentColumns), d.url AS docUrl,
@@ -123,6 +132,14 @@ extension QueryEngine {
             for id in entityIDs {
                 sql += " AND (EXISTS (SELECT 1 FROM eventRole r WHERE r.eventId = e.id AND r.entityId = ?) OR e.actor = (SELECT name FROM entity WHERE id = ?))"
                 arguments += [id, id]
+            }
+            if !standIns.isEmpty {
+                let list = try Self.jsonArray(standIns)
+                sql += """
+                     AND (EXISTS (SELECT 1 FROM eventRole r WHERE r.eventId = e.id AND r.entityId IN (SELECT value FROM json_each(?)))
+                          OR e.actor IN (SELECT name FROM entity WHERE id IN (SELECT value FROM json_each(?))))
+                    """
+                arguments += [list, list]
             }
             if let start { sql += " AND e.dateEnd >= ?"; arguments += [start] }
             if let end { sql += " AND e.dateStart <= ?"; arguments += [end] }

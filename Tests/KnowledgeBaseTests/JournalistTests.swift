@@ -263,6 +263,17 @@ struct TimelineTests {
         #expect(filtered.map(\.date) == ["2025", "2025-06-21"])
     }
 
+    @Test("a timeline of an office is its holders' activities then, or its organization's; none for an office no one held")
+    func officeTimeline() async throws {
+        let engine = QueryEngine(kb: try await Fixtures.seeded(), resources: Fixtures.resources)
+        let deputy = try engine.timeline(TimelineFilter(query: "Wakil Gubernur 2025"))
+        #expect(deputy.map(\.actor) == ["Iqbal Akbarudin", "Rano Karno"])
+        #expect(deputy.allSatisfy { $0.date == "2025-07-01" })
+        let head = try engine.timeline(TimelineFilter(query: "Kepala Dinas Sosial"))
+        #expect(head.contains { $0.actor == "Iqbal Akbarudin" } && head.contains { $0.actor == "Dinas Sosial Provinsi DKI Jakarta" })
+        #expect(try engine.timeline(TimelineFilter(query: "Kapolri")).isEmpty)
+    }
+
     @Test("an activity shows the amounts of money its sentence states, as an Indonesian reader writes them")
     func amounts() async throws {
         let kb = try KnowledgeBase()
