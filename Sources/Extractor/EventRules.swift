@@ -34,7 +34,7 @@ extension ExtractionRun {
                 // The program after the verb is its object; one before is its subject's.
                 ($0.tokenRange.lowerBound < main ? 1 : 0, $0.tokenRange.lowerBound) < ($1.tokenRange.lowerBound < main ? 1 : 0, $1.tokenRange.lowerBound)
             }
-            let date = s.dates.first { datesActivity(s, $0) } ?? documentDate
+            let date = activityDates(in: s).first ?? documentDate
             let location = bestLocation(s)
             let participants = participants(in: s, figures)
             // Without a doer and a program there is nothing to tell (`Turut dihadiri.`).
@@ -80,7 +80,7 @@ extension ExtractionRun {
         }
         if event.program == nil { event.program = event.programs?.first }
         if event.location == nil || locationRank(event.location) > locationRank(bestLocation(s)) { event.location = bestLocation(s) ?? event.location }
-        if let d = s.dates.first(where: { datesActivity(s, $0) }),
+        if let d = activityDates(in: s).first,
            event.datePrecision != "day", d.granularity == .day {
             event.date = d.normalized
             event.datePrecision = d.granularity.rawValue

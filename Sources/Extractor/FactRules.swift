@@ -17,10 +17,12 @@ extension ExtractionRun {
         ScalarText.lowercased(slice(d.span)).hasPrefix("periode")
     }
 
-    /// Whether a date in a sentence may date its activity: a date of a statement, of a term of office, or of the part
-    /// of the sentence that speaks of another time (`otherTime`) does not.
-    func datesActivity(_ s: AnalyzedSentence, _ d: DateMention) -> Bool {
-        d.normalized != nil && !isStatementDate(s, d) && !isTermDate(d) && d.span.lowerBound < otherTime(in: s)
+    /// The dates of a sentence that may date its activity, in order: not a date of a statement, of a term of office,
+    /// nor of the part of the sentence that speaks of another time (`otherTime`, found once per sentence).
+    func activityDates(in s: AnalyzedSentence) -> [DateMention] {
+        guard !s.dates.isEmpty else { return [] }
+        let otherTime = otherTime(in: s)
+        return s.dates.filter { d in d.normalized != nil && !isStatementDate(s, d) && !isTermDate(d) && d.span.lowerBound < otherTime }
     }
 
     /// Where a sentence starts to speak of another time than its activity's (a scalar offset; its end if it does not): at
@@ -50,7 +52,7 @@ extension ExtractionRun {
     /// more than a year from the publication date (`… sejak 1945`, history a feature recalls).
     var documentEventDate: DateMention? {
         for s in analyzed {
-            for d in s.dates where datesActivity(s, d) && d.granularity != .unknown && isNearPublication(d) {
+            for d in activityDates(in: s) where d.granularity != .unknown && isNearPublication(d) {
                 return d
             }
         }

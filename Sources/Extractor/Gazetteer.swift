@@ -107,8 +107,9 @@ public struct Gazetteer: Sendable {
     /// The organizations sorted by id, for rules that pick one by type and place: scanned in a fixed order, the
     /// first match does not depend on the dictionary's hashing, and the other kinds are not scanned at all.
     public private(set) var organizations: [GazetteerEntry]
-    /// Position id → its name and aliases, normalized (`Gazetteer.normalize`), for `officeKey`, which every official asks.
-    private var positionNames: [String: Set<String>]
+    /// Position id → its name and the set of its name and aliases, normalized (`Gazetteer.normalize`), for `officeKey`,
+    /// which every official asks.
+    private var positionNames: [String: (name: String, all: Set<String>)]
 
     /// A gazetteer from entries already in memory (tests, or entries built elsewhere); the first of two equal ids wins.
     public init(entries: [GazetteerEntry], words: [String: Set<String>] = [:], spellings: [String: [String]] = [:],
@@ -123,9 +124,9 @@ public struct Gazetteer: Sendable {
         self.positionNames = Self.positionNames(byID)
     }
 
-    private static func positionNames(_ entries: [String: GazetteerEntry]) -> [String: Set<String>] {
+    private static func positionNames(_ entries: [String: GazetteerEntry]) -> [String: (name: String, all: Set<String>)] {
         entries.values.filter { $0.kind == .position }.reduce(into: [:]) { names, entry in
-            names[entry.id] = Set(([entry.name] + entry.aliases).map(normalize))
+            names[entry.id] = (normalize(entry.name), Set(([entry.name] + entry.aliases).map(normalize)))
         }
     }
 
@@ -163,6 +164,8 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// A name lowercased, its words separated by single spaces: the key names are looked up by (people, and the
+    /// gazetteer's names in `ExtractionResources.lookup`).
     static func nameKey(_ name: String) -> String {
         name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
@@ -184,10 +187,10 @@ public struct Gazetteer: Sendable {
         switch (positionID, orgID) {
         case (let position?, nil):
             let title = written()
-            guard let entry = entry(position), let names = positionNames[position] else { return "\(position)@\(title)" }
+            guard let names = positionNames[position] else { return "\(position)@\(title)" }
             let suffix = (words["national_suffix"] ?? []).filter { title.hasSuffix(" " + $0) }.max { $0.count < $1.count }
             let bare = suffix.map { String(title.dropLast($0.count + 1)) } ?? title
-            return "\(position)@\(names.contains(title) || names.contains(bare) ? Self.normalize(entry.name) : title)"
+            return "\(position)@\(names.all.contains(title) || names.all.contains(bare) ? names.name : title)"
         default:
             return "\(positionID ?? written())@\(orgID ?? "")"
         }

@@ -26,7 +26,7 @@ public struct ExtractionResources: Sendable {
         self.matcher = EntityMatcher(gazetteer: gazetteer)
         self.rules = RuleWords(gazetteer.words)
         for entry in gazetteer.entries.values.sorted(by: { $0.id < $1.id }) {
-            for n in [entry.name] + entry.aliases { names[Self.key(n), default: []].append(entry.id) }
+            for n in [entry.name] + entry.aliases { names[Gazetteer.nameKey(n), default: []].append(entry.id) }
             for a in entry.acronyms { acronyms[a, default: []].append(entry.id) }
         }
         let province = lookup("DKI Jakarta", caseSensitive: false).first { $0.kind == .place }?.id
@@ -44,13 +44,9 @@ public struct ExtractionResources: Sendable {
         }
     }
 
-    static func key(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-    }
-
     /// Entries whose name, alias (case-insensitive) or acronym (as written, when `caseSensitive`) is `text`.
     public func lookup(_ text: String, caseSensitive: Bool) -> [GazetteerEntry] {
-        let ids = caseSensitive ? (acronyms[text] ?? []) + (names[Self.key(text)] ?? []) : (names[Self.key(text)] ?? [])
+        let ids = caseSensitive ? (acronyms[text] ?? []) + (names[Gazetteer.nameKey(text)] ?? []) : (names[Gazetteer.nameKey(text)] ?? [])
         return ids.compactMap { gazetteer.entry($0) }
     }
 
